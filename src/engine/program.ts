@@ -1,0 +1,158 @@
+/**
+ * The compiled wiring: an instruction graph the runtime interprets.
+ *
+ * Each instruction is one node of the wiring and points to what runs next, so a chain
+ * of nodes is a linked list, a container holds its body's first instruction, and a
+ * body ends with `end` (back to the container) — or, for a spawner, runs on into the
+ * nodes after the box, in the spawned task.
+ */
+import type { Micros } from '../model/units';
+
+export type Instr =
+  | StepInstr
+  | SemaphoreInstr
+  | LockInstr
+  | TimeoutInstr
+  | RetryInstr
+  | OffloadInstr
+  | FanOutInstr
+  | RouteInstr
+  | SpawnInstr
+  | DeliverInstr
+  | UnbatchInstr
+  | EndInstr;
+
+export interface StepInstr {
+  readonly op: 'step';
+  readonly node: string;
+  readonly step: number;
+  readonly next: Instr;
+}
+export interface SemaphoreInstr {
+  readonly op: 'semaphore';
+  readonly node: string;
+  readonly semaphore: number;
+  readonly body: Instr;
+  readonly next: Instr;
+}
+export interface LockInstr {
+  readonly op: 'lock';
+  readonly node: string;
+  readonly lock: number;
+  readonly body: Instr;
+  readonly next: Instr;
+}
+export interface TimeoutInstr {
+  readonly op: 'timeout';
+  readonly node: string;
+  readonly afterUs: Micros;
+  readonly body: Instr;
+  readonly next: Instr;
+  /** Where a timed-out job goes; null: the TimeoutError propagates. */
+  readonly onTimeout: Instr | null;
+}
+export interface RetryInstr {
+  readonly op: 'retry';
+  readonly node: string;
+  readonly attempts: number;
+  readonly backoffUs: Micros;
+  readonly body: Instr;
+  readonly next: Instr;
+  /** Where a job goes once every attempt failed; null: the last error propagates. */
+  readonly onFail: Instr | null;
+}
+export interface OffloadInstr {
+  readonly op: 'offload';
+  readonly node: string;
+  readonly pool: number;
+  readonly body: Instr;
+  readonly next: Instr;
+}
+export interface FanOutInstr {
+  readonly op: 'fanOut';
+  readonly node: string;
+  readonly body: Instr;
+  readonly next: Instr;
+}
+export interface RouteInstr {
+  readonly op: 'route';
+  readonly node: string;
+  /** Indexed by job kind; null: no wire for that kind (the body ends, or at the top level the job is lost). */
+  readonly branches: readonly (Instr | null)[];
+}
+export interface SpawnInstr {
+  readonly op: 'spawn';
+  readonly node: string;
+  readonly stage: number;
+}
+export interface DeliverInstr {
+  readonly op: 'deliver';
+  readonly node: string;
+}
+/** End of a Batch's body: the chunk's jobs go on one by one. */
+export interface UnbatchInstr {
+  readonly op: 'unbatch';
+  readonly node: string;
+  readonly next: Instr;
+}
+export interface EndInstr {
+  readonly op: 'end';
+}
+
+export const END: EndInstr = Object.freeze({ op: 'end' });
+
+export type StageKind = 'tasks' | 'queue' | 'batch';
+
+/** A spawner: where jobs are handed to new concurrent code. */
+export interface StageSpec {
+  readonly kind: StageKind;
+  readonly node: string;
+  /** What each spawned task runs: the box's body, then the nodes after the box. */
+  readonly entry: Instr;
+  /** Queue: places (Infinity when unbounded), workers and what a full queue does. */
+  readonly capacity: number;
+  readonly workers: number;
+  readonly shed: boolean;
+  /** Batch: jobs per chunk. */
+  readonly batchSize: number;
+}
+
+export interface PoolSpec {
+  readonly kind: 'thread' | 'process';
+  readonly node: string;
+  readonly workers: number;
+}
+
+/** Where a node's code runs: it decides which Python primitive a Lock or Semaphore is. */
+export type RunContext = 'main' | 'coroutine' | 'thread' | 'process';
+
+export interface SemaphoreSpec {
+  readonly node: string;
+  readonly permits: number;
+  readonly context: RunContext;
+}
+
+export interface LockSpec {
+  readonly name: string;
+  readonly context: RunContext;
+  /** Lock nodes that take this lock. */
+  readonly nodes: readonly string[];
+}
+
+export interface Program {
+  /** What main() does with each job, from the Source's wire on. */
+  readonly main: Instr;
+  /** Spawners in the order main drains them at the end (upstream first). */
+  readonly stages: readonly StageSpec[];
+  readonly pools: readonly PoolSpec[];
+  readonly semaphores: readonly SemaphoreSpec[];
+  readonly locks: readonly LockSpec[];
+  /** The context each placed node runs in (Source and Sink: main). */
+  readonly contexts: Readonly<Record<string, RunContext>>;
+}
+
+/** A mistake in the wiring, attached to the node (or wire) a player must fix. */
+export interface WiringIssue {
+  readonly node?: string;
+  readonly message: string;
+}

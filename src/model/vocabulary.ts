@@ -1,0 +1,211 @@
+/**
+ * The node vocabulary: every node a wiring can hold, what Python construct it stands for,
+ * its ports and its parameters. One table that the editor, the compiler, the code view,
+ * the schema and the share codec all read, so they cannot drift apart.
+ *
+ * The shape, so a wiring reads as a Python program's skeleton:
+ *   wires carry jobs, steps are calls, containers are where code runs.
+ * Outside any container, `main()` handles jobs one after another. A container's children
+ * form its body: one chain that every job entering the container runs.
+ */
+import type { Duration } from './units';
+
+export type NodeType =
+  | 'source'
+  | 'sink'
+  | 'step'
+  | 'tasks'
+  | 'queue'
+  | 'batch'
+  | 'semaphore'
+  | 'lock'
+  | 'timeout'
+  | 'retry'
+  | 'threadPool'
+  | 'processPool'
+  | 'fanOut'
+  | 'route';
+
+export interface NodeParams {
+  readonly source: Record<string, never>;
+  readonly sink: Record<string, never>;
+  readonly step: { readonly step: string };
+  readonly tasks: Record<string, never>;
+  readonly queue: {
+    /** Places in the queue; 0 means unbounded (`asyncio.Queue()`). */
+    readonly capacity: number;
+    readonly workers: number;
+    /** A full queue blocks its producer (`await q.put`) or sheds the job (`put_nowait`). */
+    readonly whenFull: 'block' | 'shed';
+  };
+  readonly batch: { readonly size: number };
+  readonly semaphore: { readonly permits: number };
+  /** Locks are named so two Lock nodes can take the same lock (and deadlock on it). */
+  readonly lock: { readonly name: string };
+  readonly timeout: { readonly after: Duration };
+  readonly retry: { readonly attempts: number; readonly backoff: Duration };
+  readonly threadPool: { readonly workers: number };
+  readonly processPool: { readonly workers: number };
+  readonly fanOut: Record<string, never>;
+  readonly route: Record<string, never>;
+}
+
+/** Output ports: `out` for the normal path, plus error paths and one port per job kind on Route. */
+export type PortName = string;
+/** Route's port for a job kind. */
+export const routePort = (kind: string): PortName => `kind:${kind}`;
+export const kindOfRoutePort = (port: PortName): string | undefined =>
+  port.startsWith('kind:') ? port.slice(5) : undefined;
+
+/**
+ * - `given`: placed by the contract, one each, at the top level.
+ * - `step`: a call to the contract's work.
+ * - `spawner`: hands each job to new concurrent code (tasks, queue workers, batch tasks);
+ *   the job's thread of control ends where it is handed over.
+ * - `wrapper`: runs its body for the job, then the job continues after it.
+ * - `offload`: a wrapper whose body runs in a pool (`run_in_executor`).
+ * - `router`: sends each job down the port of its kind.
+ */
+export type NodeCategory = 'given' | 'step' | 'spawner' | 'wrapper' | 'offload' | 'router';
+
+export type ParamSpec =
+  | { readonly name: string; readonly kind: 'int'; readonly min: number; readonly max: number; readonly default: number; readonly label: string }
+  | { readonly name: string; readonly kind: 'duration'; readonly minUs: number; readonly maxUs: number; readonly default: Duration; readonly label: string }
+  | { readonly name: string; readonly kind: 'choice'; readonly options: readonly string[]; readonly default: string; readonly label: string }
+  | { readonly name: string; readonly kind: 'name'; readonly default: string; readonly label: string }
+  | { readonly name: string; readonly kind: 'stepRef'; readonly label: string };
+
+export interface NodeSpec {
+  readonly type: NodeType;
+  readonly label: string;
+  readonly category: NodeCategory;
+  readonly container: boolean;
+  /** The Python the node stands for, in one line. */
+  readonly python: string;
+  /** One sentence a player reads in the palette. */
+  readonly blurb: string;
+  readonly hasInput: boolean;
+  /** Output ports besides the per-kind ports of Route. */
+  readonly outputs: readonly PortName[];
+  readonly params: readonly ParamSpec[];
+}
+
+/** Hard ceilings that keep an absurd wiring from exhausting the simulator, whatever a palette allows. */
+export const HARD_LIMITS = {
+  workers: 100_000,
+  capacity: 10_000_000,
+  permits: 100_000,
+  attempts: 100,
+  batch: 100_000,
+  nodes: 200,
+  connections: 400,
+} as const;
+
+const HOUR = 3_600_000_000;
+
+export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
+  source: {
+    type: 'source', label: 'Source', category: 'given', container: false,
+    python: 'async for job in arrivals():', blurb: 'Where the jobs come from, as the contract says they arrive.',
+    hasInput: false, outputs: ['out'], params: [],
+  },
+  sink: {
+    type: 'sink', label: 'Sink', category: 'given', container: false,
+    python: 'deliver(job)', blurb: 'Where finished jobs go. A job that reaches it has been delivered.',
+    hasInput: true, outputs: [], params: [],
+  },
+  step: {
+    type: 'step', label: 'Step', category: 'step', container: false,
+    python: 'await step(job)', blurb: 'A piece of the contract\'s work: a function call.',
+    hasInput: true, outputs: ['out'], params: [{ name: 'step', kind: 'stepRef', label: 'Step' }],
+  },
+  tasks: {
+    type: 'tasks', label: 'Tasks', category: 'spawner', container: true,
+    python: 'tg.create_task(handle(job))', blurb: 'One asyncio task per job: they all run concurrently on the event loop.',
+    hasInput: true, outputs: ['out'], params: [],
+  },
+  queue: {
+    type: 'queue', label: 'Queue + Workers', category: 'spawner', container: true,
+    python: 'await queue.put(job)  # n worker tasks: job = await queue.get()',
+    blurb: 'An asyncio.Queue drained by a fixed number of worker coroutines.',
+    hasInput: true, outputs: ['out'],
+    params: [
+      { name: 'capacity', kind: 'int', min: 0, max: HARD_LIMITS.capacity, default: 10, label: 'Capacity (0 = unbounded)' },
+      { name: 'workers', kind: 'int', min: 1, max: HARD_LIMITS.workers, default: 4, label: 'Workers' },
+      { name: 'whenFull', kind: 'choice', options: ['block', 'shed'], default: 'block', label: 'When full' },
+    ],
+  },
+  batch: {
+    type: 'batch', label: 'Batch', category: 'spawner', container: true,
+    python: 'tg.create_task(handle_chunk(chunk))  # chunks of k jobs',
+    blurb: 'Collects jobs into chunks of k and handles each chunk as one unit (like chunksize).',
+    hasInput: true, outputs: ['out'],
+    params: [{ name: 'size', kind: 'int', min: 1, max: HARD_LIMITS.batch, default: 10, label: 'Chunk size' }],
+  },
+  semaphore: {
+    type: 'semaphore', label: 'Semaphore', category: 'wrapper', container: true,
+    python: 'async with sem:', blurb: 'At most k jobs inside at once; the rest wait their turn.',
+    hasInput: true, outputs: ['out'],
+    params: [{ name: 'permits', kind: 'int', min: 1, max: HARD_LIMITS.permits, default: 4, label: 'Permits' }],
+  },
+  lock: {
+    type: 'lock', label: 'Lock', category: 'wrapper', container: true,
+    python: 'async with lock:', blurb: 'One job inside at a time. Lock nodes with the same name share one lock.',
+    hasInput: true, outputs: ['out'], params: [{ name: 'name', kind: 'name', default: 'A', label: 'Lock name' }],
+  },
+  timeout: {
+    type: 'timeout', label: 'Timeout', category: 'wrapper', container: true,
+    python: 'async with asyncio.timeout(t):', blurb: 'Cancels the body if it takes too long; the job leaves by "timed out".',
+    hasInput: true, outputs: ['out', 'timedOut'],
+    params: [{ name: 'after', kind: 'duration', minUs: 1, maxUs: 24 * HOUR, default: '1s', label: 'After' }],
+  },
+  retry: {
+    type: 'retry', label: 'Retry', category: 'wrapper', container: true,
+    python: 'for attempt in range(n):', blurb: 'Runs the body again when it fails, up to n attempts; then the job leaves by "failed".',
+    hasInput: true, outputs: ['out', 'failed'],
+    params: [
+      { name: 'attempts', kind: 'int', min: 1, max: HARD_LIMITS.attempts, default: 3, label: 'Attempts' },
+      { name: 'backoff', kind: 'duration', minUs: 0, maxUs: HOUR, default: '0ms', label: 'Wait between' },
+    ],
+  },
+  threadPool: {
+    type: 'threadPool', label: 'Thread pool', category: 'offload', container: true,
+    python: 'await loop.run_in_executor(threads, body, job)',
+    blurb: 'Runs the body in one of n threads. Threads overlap IO, but share one GIL.',
+    hasInput: true, outputs: ['out'],
+    params: [{ name: 'workers', kind: 'int', min: 1, max: HARD_LIMITS.workers, default: 4, label: 'Threads' }],
+  },
+  processPool: {
+    type: 'processPool', label: 'Process pool', category: 'offload', container: true,
+    python: 'await loop.run_in_executor(processes, body, job)',
+    blurb: 'Runs the body in one of n processes: each has its own GIL, so CPU work runs in parallel.',
+    hasInput: true, outputs: ['out'],
+    params: [{ name: 'workers', kind: 'int', min: 1, max: HARD_LIMITS.workers, default: 4, label: 'Processes' }],
+  },
+  fanOut: {
+    type: 'fanOut', label: 'Fan-out', category: 'wrapper', container: true,
+    python: 'await asyncio.gather(*(body(part) for part in job.parts))',
+    blurb: 'Runs the body for every part of the job at once, and waits for all of them.',
+    hasInput: true, outputs: ['out'], params: [],
+  },
+  route: {
+    type: 'route', label: 'Route by kind', category: 'router', container: false,
+    python: 'match job.kind:', blurb: 'Sends each job down the port of its kind.',
+    hasInput: true, outputs: [], params: [],
+  },
+};
+
+export const NODE_TYPES = Object.keys(NODE_SPECS) as readonly NodeType[];
+
+export function isNodeType(value: unknown): value is NodeType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(NODE_SPECS, value);
+}
+
+/** The parameters a freshly placed node of this type gets. */
+export function defaultParams<T extends NodeType>(type: T, firstStep = ''): NodeParams[T] {
+  const params: Record<string, unknown> = {};
+  for (const spec of NODE_SPECS[type].params) {
+    params[spec.name] = spec.kind === 'stepRef' ? firstStep : spec.default;
+  }
+  return params as unknown as NodeParams[T];
+}
