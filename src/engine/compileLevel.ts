@@ -6,7 +6,17 @@
 import { InputError, InputErrors, pointer } from '../model/errors';
 import { MACHINE_DEFAULTS, type Arrival, type Level, type Op, type TimeSpec } from '../model/level';
 import { parseDuration, parseSize } from '../model/units';
-import { OpCode, minOf, type ArrivalSpec, type FlatOp, type RunSpec, type ServiceSpec, type StepSpec, type StreamSpec, type TimeDist } from './spec';
+import {
+  OpCode,
+  minOf,
+  type ArrivalSpec,
+  type FlatOp,
+  type RunSpec,
+  type ServiceSpec,
+  type StepSpec,
+  type StreamSpec,
+  type TimeDist,
+} from './spec';
 
 /** A step may unroll to at most this many ops (a 30-move chess game is 60). */
 export const MAX_OPS_PER_STEP = 10_000;
@@ -30,17 +40,33 @@ class Collector {
 }
 
 function timeDist(c: Collector, path: string, spec: TimeSpec): TimeDist {
-  if (typeof spec === 'string') return { kind: 'fixed', us: c.convert(path, 0, () => parseDuration(spec)) };
+  if (typeof spec === 'string')
+    return { kind: 'fixed', us: c.convert(path, 0, () => parseDuration(spec)) };
   if (spec !== null && typeof spec === 'object' && 'exponential' in spec) {
-    return { kind: 'exponential', meanUs: c.convert(pointer(path, 'exponential'), 0, () => parseDuration(spec.exponential)) };
+    return {
+      kind: 'exponential',
+      meanUs: c.convert(pointer(path, 'exponential'), 0, () => parseDuration(spec.exponential)),
+    };
   }
-  if (spec !== null && typeof spec === 'object' && 'uniform' in spec && Array.isArray(spec.uniform)) {
-    const minUs = c.convert(pointer(pointer(path, 'uniform'), 0), 0, () => parseDuration(spec.uniform[0]));
-    const maxUs = c.convert(pointer(pointer(path, 'uniform'), 1), 0, () => parseDuration(spec.uniform[1]));
+  if (
+    spec !== null &&
+    typeof spec === 'object' &&
+    'uniform' in spec &&
+    Array.isArray(spec.uniform)
+  ) {
+    const minUs = c.convert(pointer(pointer(path, 'uniform'), 0), 0, () =>
+      parseDuration(spec.uniform[0]),
+    );
+    const maxUs = c.convert(pointer(pointer(path, 'uniform'), 1), 0, () =>
+      parseDuration(spec.uniform[1]),
+    );
     if (maxUs < minUs) c.add(pointer(path, 'uniform'), 'the upper bound is below the lower bound');
     return { kind: 'uniform', minUs, maxUs: Math.max(minUs, maxUs) };
   }
-  c.add(path, 'expected a duration like "300ms", {"exponential": "1s"} or {"uniform": ["1s", "2s"]}');
+  c.add(
+    path,
+    'expected a duration like "300ms", {"exponential": "1s"} or {"uniform": ["1s", "2s"]}',
+  );
   return { kind: 'fixed', us: 0 };
 }
 
@@ -56,18 +82,35 @@ function flatten(ctx: FlattenContext, ops: readonly Op[], path: string): void {
     const at = pointer(path, i);
     if (ctx.out.length > MAX_OPS_PER_STEP) return;
     if ('cpu' in op) {
-      ctx.out.push({ code: OpCode.Cpu, time: timeDist(ctx.c, pointer(at, 'cpu'), op.cpu), ref: -1, label: op.label ?? 'cpu' });
+      ctx.out.push({
+        code: OpCode.Cpu,
+        time: timeDist(ctx.c, pointer(at, 'cpu'), op.cpu),
+        ref: -1,
+        label: op.label ?? 'cpu',
+      });
     } else if ('io' in op) {
       const code = op.mode === 'blocking' ? OpCode.IoBlocking : OpCode.IoAsync;
-      ctx.out.push({ code, time: timeDist(ctx.c, pointer(at, 'io'), op.io), ref: -1, label: op.label ?? 'io' });
+      ctx.out.push({
+        code,
+        time: timeDist(ctx.c, pointer(at, 'io'), op.io),
+        ref: -1,
+        label: op.label ?? 'io',
+      });
     } else if ('call' in op) {
       const ref = ctx.serviceIndex.get(op.call);
       if (ref === undefined) ctx.c.add(pointer(at, 'call'), `no service "${op.call}" in /services`);
       const code = op.mode === 'blocking' ? OpCode.CallBlocking : OpCode.CallAsync;
-      ctx.out.push({ code, time: { kind: 'fixed', us: 0 }, ref: ref ?? 0, label: op.label ?? op.call });
+      ctx.out.push({
+        code,
+        time: { kind: 'fixed', us: 0 },
+        ref: ref ?? 0,
+        label: op.label ?? op.call,
+      });
     } else if ('repeat' in op) {
-      if (!Number.isInteger(op.repeat) || op.repeat < 1) ctx.c.add(pointer(at, 'repeat'), 'expected a whole number ≥ 1');
-      for (let r = 0; r < op.repeat && ctx.out.length <= MAX_OPS_PER_STEP; r++) flatten(ctx, op.ops, pointer(at, 'ops'));
+      if (!Number.isInteger(op.repeat) || op.repeat < 1)
+        ctx.c.add(pointer(at, 'repeat'), 'expected a whole number ≥ 1');
+      for (let r = 0; r < op.repeat && ctx.out.length <= MAX_OPS_PER_STEP; r++)
+        flatten(ctx, op.ops, pointer(at, 'ops'));
     } else if ('update' in op) {
       let ref = ctx.states.indexOf(op.update);
       if (ref < 0) ref = ctx.states.push(op.update) - 1;
@@ -88,17 +131,30 @@ function arrivalSpec(c: Collector, path: string, arrival: Arrival): ArrivalSpec 
     case 'atOnce':
       return { type: 'atOnce', atUs: start(arrival.at, 'at') };
     case 'interval':
-      return { type: 'interval', everyUs: c.convert(pointer(path, 'every'), 0, () => parseDuration(arrival.every)), startUs: start(arrival.start, 'start') };
+      return {
+        type: 'interval',
+        everyUs: c.convert(pointer(path, 'every'), 0, () => parseDuration(arrival.every)),
+        startUs: start(arrival.start, 'start'),
+      };
     case 'poisson':
-      if (!(arrival.perSecond > 0) || !Number.isFinite(arrival.perSecond)) c.add(pointer(path, 'perSecond'), 'expected a rate above 0');
-      return { type: 'poisson', meanGapUs: 1_000_000 / Math.max(arrival.perSecond, 1e-9), startUs: start(arrival.start, 'start') };
+      if (!(arrival.perSecond > 0) || !Number.isFinite(arrival.perSecond))
+        c.add(pointer(path, 'perSecond'), 'expected a rate above 0');
+      return {
+        type: 'poisson',
+        meanGapUs: 1_000_000 / Math.max(arrival.perSecond, 1e-9),
+        startUs: start(arrival.start, 'start'),
+      };
     case 'bursts':
-      if (!Number.isInteger(arrival.size) || arrival.size < 1) c.add(pointer(path, 'size'), 'expected a whole number ≥ 1');
+      if (!Number.isInteger(arrival.size) || arrival.size < 1)
+        c.add(pointer(path, 'size'), 'expected a whole number ≥ 1');
       return {
         type: 'bursts',
         size: Math.max(1, Math.floor(arrival.size)),
         everyUs: c.convert(pointer(path, 'every'), 0, () => parseDuration(arrival.every)),
-        spreadUs: arrival.spread === undefined ? 0 : c.convert(pointer(path, 'spread'), 0, () => parseDuration(arrival.spread as string)),
+        spreadUs:
+          arrival.spread === undefined
+            ? 0
+            : c.convert(pointer(path, 'spread'), 0, () => parseDuration(arrival.spread as string)),
         startUs: start(arrival.start, 'start'),
       };
     default:
@@ -107,7 +163,12 @@ function arrivalSpec(c: Collector, path: string, arrival: Arrival): ArrivalSpec 
   }
 }
 
-function stepSpecs(c: Collector, level: Level, serviceIndex: ReadonlyMap<string, number>, states: string[]): StepSpec[] {
+function stepSpecs(
+  c: Collector,
+  level: Level,
+  serviceIndex: ReadonlyMap<string, number>,
+  states: string[],
+): StepSpec[] {
   const seen = new Set<string>();
   return level.steps.map((step, i) => {
     const at = pointer('/steps', i);
@@ -115,12 +176,25 @@ function stepSpecs(c: Collector, level: Level, serviceIndex: ReadonlyMap<string,
     seen.add(step.id);
     const ops: FlatOp[] = [];
     flatten({ c, serviceIndex, states, out: ops }, step.ops, pointer(at, 'ops'));
-    if (ops.length > MAX_OPS_PER_STEP) c.add(pointer(at, 'ops'), `unrolls to more than ${MAX_OPS_PER_STEP} ops`);
+    if (ops.length > MAX_OPS_PER_STEP)
+      c.add(pointer(at, 'ops'), `unrolls to more than ${MAX_OPS_PER_STEP} ops`);
     if (ops.length === 0) c.add(pointer(at, 'ops'), 'a step needs at least one op');
     const isAsync = ops.some((op) => op.code === OpCode.IoAsync || op.code === OpCode.CallAsync);
-    const minCpuUs = ops.reduce((sum, op) => sum + (op.code === OpCode.Cpu ? minOf(op.time) : 0), 0);
+    const minCpuUs = ops.reduce(
+      (sum, op) => sum + (op.code === OpCode.Cpu ? minOf(op.time) : 0),
+      0,
+    );
     const minTimeUs = ops.reduce((sum, op) => sum + minOf(op.time), 0);
-    return { id: step.id, label: step.label, perPart: step.perPart === true, ops, isAsync, touchesState: ops.some((op) => op.code === OpCode.Read), minCpuUs, minTimeUs };
+    return {
+      id: step.id,
+      label: step.label,
+      perPart: step.perPart === true,
+      ops,
+      isAsync,
+      touchesState: ops.some((op) => op.code === OpCode.Read),
+      minCpuUs,
+      minTimeUs,
+    };
   });
 }
 
@@ -138,11 +212,22 @@ function serviceSpecs(c: Collector, level: Level): ServiceSpec[] {
       latency: timeDist(c, pointer(at, 'latency'), service.latency),
       maxConcurrent: service.maxConcurrent ?? Infinity,
       rateRequests: service.rateLimit?.requests ?? Infinity,
-      rateWindowUs: service.rateLimit ? c.convert(pointer(pointer(at, 'rateLimit'), 'per'), 1, () => parseDuration(service.rateLimit!.per)) : 0,
+      rateWindowUs: service.rateLimit
+        ? c.convert(pointer(pointer(at, 'rateLimit'), 'per'), 1, () =>
+            parseDuration(service.rateLimit!.per),
+          )
+        : 0,
       failRate: fraction(service.failRate, 'failRate'),
       slowChance: fraction(service.slow?.chance, 'slow'),
-      slowLatency: service.slow ? timeDist(c, pointer(pointer(at, 'slow'), 'latency'), service.slow.latency) : { kind: 'fixed', us: 0 },
-      refuseAfterUs: service.refuseAfter === undefined ? 10_000 : c.convert(pointer(at, 'refuseAfter'), 10_000, () => parseDuration(service.refuseAfter!)),
+      slowLatency: service.slow
+        ? timeDist(c, pointer(pointer(at, 'slow'), 'latency'), service.slow.latency)
+        : { kind: 'fixed', us: 0 },
+      refuseAfterUs:
+        service.refuseAfter === undefined
+          ? 10_000
+          : c.convert(pointer(at, 'refuseAfter'), 10_000, () =>
+              parseDuration(service.refuseAfter!),
+            ),
     };
   });
 }
@@ -164,40 +249,58 @@ export function compileLevel(level: Level): RunSpec {
 
   const streams: StreamSpec[] = level.workload.streams.map((stream, i) => {
     const at = pointer('/workload/streams', i);
-    if (!Number.isInteger(stream.count) || stream.count < 1) c.add(pointer(at, 'count'), 'expected a whole number of jobs ≥ 1');
+    if (!Number.isInteger(stream.count) || stream.count < 1)
+      c.add(pointer(at, 'count'), 'expected a whole number of jobs ≥ 1');
     totalJobs += Math.max(0, Math.floor(stream.count) || 0);
     let kind = kinds.indexOf(stream.kind);
     if (kind < 0) kind = kinds.push(stream.kind) - 1;
     const recipe = stream.recipe.map((id, r) => {
       const index = stepIndex.get(id);
-      if (index === undefined) c.add(pointer(pointer(at, 'recipe'), r), `no step "${id}" in /steps`);
+      if (index === undefined)
+        c.add(pointer(pointer(at, 'recipe'), r), `no step "${id}" in /steps`);
       return index ?? 0;
     });
-    if (new Set(recipe).size !== recipe.length) c.add(pointer(at, 'recipe'), 'a recipe names each step at most once');
+    if (new Set(recipe).size !== recipe.length)
+      c.add(pointer(at, 'recipe'), 'a recipe names each step at most once');
     const parts = stream.parts ?? 1;
-    if (!Number.isInteger(parts) || parts < 1 || parts > 10_000) c.add(pointer(at, 'parts'), 'expected a whole number of parts from 1 to 10000');
+    if (!Number.isInteger(parts) || parts < 1 || parts > 10_000)
+      c.add(pointer(at, 'parts'), 'expected a whole number of parts from 1 to 10000');
     return {
       kind,
       count: Math.max(0, Math.floor(stream.count) || 0),
       arrival: arrivalSpec(c, pointer(at, 'arrival'), stream.arrival),
-      payloadBytes: stream.payload === undefined ? 1024 : c.convert(pointer(at, 'payload'), 0, () => parseSize(stream.payload!)),
+      payloadBytes:
+        stream.payload === undefined
+          ? 1024
+          : c.convert(pointer(at, 'payload'), 0, () => parseSize(stream.payload!)),
       parts: Math.max(1, Math.floor(parts) || 1),
       recipe,
     };
   });
   if (totalJobs > MAX_JOBS) c.add('/workload/streams', `more than ${MAX_JOBS} jobs in all`);
-  if (!Number.isInteger(machine.cores) || machine.cores < 1 || machine.cores > 1024) c.add('/machine/cores', 'expected a whole number of cores from 1 to 1024');
+  if (!Number.isInteger(machine.cores) || machine.cores < 1 || machine.cores > 1024)
+    c.add('/machine/cores', 'expected a whole number of cores from 1 to 1024');
 
   const size = (path: string, text: string): number => c.convert(path, 0, () => parseSize(text));
-  const duration = (path: string, text: string): number => c.convert(path, 0, () => parseDuration(text));
+  const duration = (path: string, text: string): number =>
+    c.convert(path, 0, () => parseDuration(text));
   const spec: RunSpec = {
     levelId: level.id,
     seed: level.seed,
     cores: Math.max(1, Math.floor(machine.cores) || 1),
     memoryBytes: size('/machine/memory', machine.memory),
-    gilSwitchUs: Math.max(1, duration('/machine/gilSwitchInterval', machine.gilSwitchInterval ?? MACHINE_DEFAULTS.gilSwitchInterval)),
+    gilSwitchUs: Math.max(
+      1,
+      duration(
+        '/machine/gilSwitchInterval',
+        machine.gilSwitchInterval ?? MACHINE_DEFAULTS.gilSwitchInterval,
+      ),
+    ),
     baseMemoryBytes: size('/machine/baseMemory', machine.baseMemory ?? MACHINE_DEFAULTS.baseMemory),
-    threadMemoryBytes: size('/machine/threadMemory', machine.threadMemory ?? MACHINE_DEFAULTS.threadMemory),
+    threadMemoryBytes: size(
+      '/machine/threadMemory',
+      machine.threadMemory ?? MACHINE_DEFAULTS.threadMemory,
+    ),
     taskMemoryBytes: size('/machine/taskMemory', machine.taskMemory ?? MACHINE_DEFAULTS.taskMemory),
     processStartupUs: duration('/machine/process/startup', proc.startup),
     processMemoryBytes: size('/machine/process/memory', proc.memory),

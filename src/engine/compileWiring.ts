@@ -44,6 +44,7 @@ class WiringCompiler {
   private readonly locks = new Map<string, { context: RunContext; nodes: string[] }>();
   private readonly memo = new Map<string, Instr>();
   private readonly instrIds = new WeakMap<object, number>();
+  private nextInstrId = 1;
   private readonly visiting = new Set<string>();
   /** Stage whose spawned code is being compiled, to record which stages it feeds. */
   private currentStage = -1;
@@ -60,7 +61,7 @@ class WiringCompiler {
   private idOf(instr: Instr): number {
     let id = this.instrIds.get(instr);
     if (id === undefined) {
-      id = this.instrIds.size + 1;
+      id = this.nextInstrId++;
       this.instrIds.set(instr, id);
     }
     return id;
@@ -96,20 +97,26 @@ class WiringCompiler {
 
   private body(container: string, where: Where, tail: Instr): Instr {
     const entry = this.graph.bodyEntry.get(container);
-    return entry === undefined ? tail : this.chain(entry, { ...where, scope: container, afterSpawner: false }, tail);
+    return entry === undefined
+      ? tail
+      : this.chain(entry, { ...where, scope: container, afterSpawner: false }, tail);
   }
 
   private node(node: SolutionNode, where: Where, tail: Instr): Instr {
     const spec = NODE_SPECS[node.type];
     const params = node.params as unknown as Record<string, unknown>;
-    const onward = (port = 'out'): Instr => this.chain(this.succ(node.id, port), where, tail, node.id);
+    const onward = (port = 'out'): Instr =>
+      this.chain(this.succ(node.id, port), where, tail, node.id);
     const optional = (port: string): Instr | null => {
       const target = this.succ(node.id, port);
       return target === null ? null : this.chain(target, where, tail);
     };
     const coroutineOnly = where.context === 'thread' || where.context === 'process';
     if (where.afterSpawner && !['spawner', 'router', 'given'].includes(spec.category)) {
-      this.issue(node.id, `runs after a ${this.afterLabel()} box, where no code runs: put it inside that box`);
+      this.issue(
+        node.id,
+        `runs after a ${this.afterLabel()} box, where no code runs: put it inside that box`,
+      );
     }
     switch (node.type) {
       case 'source':
@@ -121,33 +128,80 @@ class WiringCompiler {
         const index = this.spec.steps.findIndex((s) => s.id === (params.step as string));
         const step = this.spec.steps[index];
         if (step && step.isAsync && coroutineOnly) {
-          this.issue(node.id, `"${step.label}" awaits (it is async def), so it cannot run in a ${where.context}: use a blocking version, or move it out of the pool`);
+          this.issue(
+            node.id,
+            `"${step.label}" awaits (it is async def), so it cannot run in a ${where.context}: use a blocking version, or move it out of the pool`,
+          );
         }
-        if (step && where.inFanOut && !step.perPart) this.issue(node.id, `"${step.label}" works on whole jobs, not parts: move it out of the Fan-out`);
+        if (step && where.inFanOut && !step.perPart)
+          this.issue(
+            node.id,
+            `"${step.label}" works on whole jobs, not parts: move it out of the Fan-out`,
+          );
         return { op: 'step', node: node.id, step: Math.max(0, index), next: onward() };
       }
       case 'semaphore':
       case 'lock': {
-        if (where.context === 'process') this.issue(node.id, `a ${spec.label} cannot be shared with worker processes here: each process has its own memory`);
+        if (where.context === 'process')
+          this.issue(
+            node.id,
+            `a ${spec.label} cannot be shared with worker processes here: each process has its own memory`,
+          );
         const body = this.body(node.id, where, END);
         if (node.type === 'semaphore') {
-          this.semaphores.push({ node: node.id, permits: params.permits as number, context: where.context });
-          return { op: 'semaphore', node: node.id, semaphore: this.semaphores.length - 1, body, next: onward() };
+          this.semaphores.push({
+            node: node.id,
+            permits: params.permits as number,
+            context: where.context,
+          });
+          return {
+            op: 'semaphore',
+            node: node.id,
+            semaphore: this.semaphores.length - 1,
+            body,
+            next: onward(),
+          };
         }
-        return { op: 'lock', node: node.id, lock: this.lockIndex(node as SolutionNode<'lock'>, where.context), body, next: onward() };
+        return {
+          op: 'lock',
+          node: node.id,
+          lock: this.lockIndex(node as SolutionNode<'lock'>, where.context),
+          body,
+          next: onward(),
+        };
       }
       case 'timeout': {
-        if (coroutineOnly) this.issue(node.id, `a Timeout cannot stop a running ${where.context}: put the Timeout around the pool instead`);
-        return { op: 'timeout', node: node.id, afterUs: safeDuration(params.after), body: this.body(node.id, where, END), next: onward(), onTimeout: optional('timedOut') };
+        if (coroutineOnly)
+          this.issue(
+            node.id,
+            `a Timeout cannot stop a running ${where.context}: put the Timeout around the pool instead`,
+          );
+        return {
+          op: 'timeout',
+          node: node.id,
+          afterUs: safeDuration(params.after),
+          body: this.body(node.id, where, END),
+          next: onward(),
+          onTimeout: optional('timedOut'),
+        };
       }
       case 'retry':
         return {
-          op: 'retry', node: node.id, attempts: params.attempts as number, backoffUs: safeDuration(params.backoff),
-          body: this.body(node.id, where, END), next: onward(), onFail: optional('failed'),
+          op: 'retry',
+          node: node.id,
+          attempts: params.attempts as number,
+          backoffUs: safeDuration(params.backoff),
+          body: this.body(node.id, where, END),
+          next: onward(),
+          onFail: optional('failed'),
         };
       case 'threadPool':
       case 'processPool': {
-        if (coroutineOnly) this.issue(node.id, `a pool inside a ${where.context} would block it waiting: offload from a coroutine instead`);
+        if (coroutineOnly)
+          this.issue(
+            node.id,
+            `a pool inside a ${where.context} would block it waiting: offload from a coroutine instead`,
+          );
         const kind = node.type === 'threadPool' ? 'thread' : 'process';
         this.pools.push({ kind, node: node.id, workers: params.workers as number });
         const pool = this.pools.length - 1;
@@ -155,13 +209,21 @@ class WiringCompiler {
         return { op: 'offload', node: node.id, pool, body, next: onward() };
       }
       case 'fanOut':
-        if (coroutineOnly) this.issue(node.id, `Fan-out gathers coroutines: it cannot run in a ${where.context}`);
+        if (coroutineOnly)
+          this.issue(node.id, `Fan-out gathers coroutines: it cannot run in a ${where.context}`);
         if (where.inFanOut) this.issue(node.id, 'a Fan-out inside a Fan-out: parts have no parts');
         if (where.inBatch) this.issue(node.id, 'a Fan-out inside a Batch: fan out before batching');
-        return { op: 'fanOut', node: node.id, body: this.body(node.id, { ...where, inFanOut: true }, END), next: onward() };
+        return {
+          op: 'fanOut',
+          node: node.id,
+          body: this.body(node.id, { ...where, inFanOut: true }, END),
+          next: onward(),
+        };
       case 'route': {
-        if (coroutineOnly) this.issue(node.id, `route jobs in a coroutine, before they reach the ${where.context}`);
-        if (where.inBatch) this.issue(node.id, 'a chunk mixes jobs of every kind: route before batching');
+        if (coroutineOnly)
+          this.issue(node.id, `route jobs in a coroutine, before they reach the ${where.context}`);
+        if (where.inBatch)
+          this.issue(node.id, 'a chunk mixes jobs of every kind: route before batching');
         const branches = this.spec.kinds.map((kind) => {
           const target = this.succ(node.id, `kind:${kind}`);
           if (target === null && where.scope === '' && tail === END) {
@@ -185,7 +247,10 @@ class WiringCompiler {
 
   private spawner(node: SolutionNode, where: Where, tail: Instr): Instr {
     if (where.scope !== '') {
-      this.issue(node.id, `${NODE_SPECS[node.type].label} hands jobs to new tasks: it belongs on the top level, not inside another box`);
+      this.issue(
+        node.id,
+        `${NODE_SPECS[node.type].label} hands jobs to new tasks: it belongs on the top level, not inside another box`,
+      );
       return tail;
     }
     let stage = this.stageOf.get(node.id);
@@ -196,8 +261,13 @@ class WiringCompiler {
       this.currentStage = stage;
       const after: Where = { ...where, afterSpawner: true, context: 'coroutine' };
       const continuation = this.chain(this.succ(node.id, 'out'), after, tail, node.id);
-      const afterBody: Instr = node.type === 'batch' ? { op: 'unbatch', node: node.id, next: continuation } : continuation;
-      const entry = this.body(node.id, { ...after, afterSpawner: false, inBatch: node.type === 'batch' }, afterBody);
+      const afterBody: Instr =
+        node.type === 'batch' ? { op: 'unbatch', node: node.id, next: continuation } : continuation;
+      const entry = this.body(
+        node.id,
+        { ...after, afterSpawner: false, inBatch: node.type === 'batch' },
+        afterBody,
+      );
       this.currentStage = outer;
       const params = node.params as unknown as Record<string, unknown>;
       const queue = node.params as NodeParams['queue'];
@@ -205,7 +275,8 @@ class WiringCompiler {
         kind: node.type as StageSpec['kind'],
         node: node.id,
         entry,
-        capacity: node.type === 'queue' ? (queue.capacity === 0 ? Infinity : queue.capacity) : Infinity,
+        capacity:
+          node.type === 'queue' ? (queue.capacity === 0 ? Infinity : queue.capacity) : Infinity,
         workers: node.type === 'queue' ? queue.workers : 0,
         shed: node.type === 'queue' && queue.whenFull === 'shed',
         batchSize: node.type === 'batch' ? (params.size as number) : 1,
@@ -221,7 +292,10 @@ class WiringCompiler {
     const known = this.locks.get(name);
     if (known) {
       if (flavour(known.context) !== flavour(context)) {
-        this.issue(node.id, `lock "${name}" is taken by coroutines and by threads: asyncio.Lock and threading.Lock are different locks, use two names`);
+        this.issue(
+          node.id,
+          `lock "${name}" is taken by coroutines and by threads: asyncio.Lock and threading.Lock are different locks, use two names`,
+        );
       }
       known.nodes.push(node.id);
     } else {
@@ -265,7 +339,11 @@ class WiringCompiler {
       stages,
       pools: this.pools,
       semaphores: this.semaphores,
-      locks: [...this.locks].map(([name, l]): LockSpec => ({ name, context: l.context, nodes: l.nodes })),
+      locks: [...this.locks].map(([name, l]): LockSpec => ({
+        name,
+        context: l.context,
+        nodes: l.nodes,
+      })),
       contexts: this.contexts,
     };
   }

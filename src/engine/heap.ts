@@ -82,7 +82,8 @@ export class TimedHeap<T> {
       if (
         right < last &&
         ((times[right] as number) < (times[child] as number) ||
-          ((times[right] as number) === (times[child] as number) && (seqs[right] as number) < (seqs[child] as number)))
+          ((times[right] as number) === (times[child] as number) &&
+            (seqs[right] as number) < (seqs[child] as number)))
       ) {
         child = right;
       }

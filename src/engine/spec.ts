@@ -50,7 +50,13 @@ export type ArrivalSpec =
   | { readonly type: 'atOnce'; readonly atUs: Micros }
   | { readonly type: 'interval'; readonly everyUs: Micros; readonly startUs: Micros }
   | { readonly type: 'poisson'; readonly meanGapUs: number; readonly startUs: Micros }
-  | { readonly type: 'bursts'; readonly size: number; readonly everyUs: Micros; readonly spreadUs: Micros; readonly startUs: Micros };
+  | {
+      readonly type: 'bursts';
+      readonly size: number;
+      readonly everyUs: Micros;
+      readonly spreadUs: Micros;
+      readonly startUs: Micros;
+    };
 
 export interface StreamSpec {
   readonly kind: number;

@@ -25,22 +25,103 @@ export type WorkerState = 'cpu' | 'io' | 'gil' | 'blocked' | 'ready' | 'idle' | 
 export type FailReason = 'timeout' | 'serviceError' | 'refused' | 'wrongStep' | 'unfinished';
 
 export type TraceEvent =
-  | { readonly type: 'workerCreated'; readonly t: Micros; readonly worker: number; readonly kind: WorkerKind; readonly process: number; readonly node: string | null; readonly label: string }
-  | { readonly type: 'workerState'; readonly t: Micros; readonly worker: number; readonly state: WorkerState; readonly job: number; readonly node: string | null; readonly detail: string }
-  | { readonly type: 'jobArrived'; readonly t: Micros; readonly job: number; readonly kind: string; readonly arrival: Micros }
+  | {
+      readonly type: 'workerCreated';
+      readonly t: Micros;
+      readonly worker: number;
+      readonly kind: WorkerKind;
+      readonly process: number;
+      readonly node: string | null;
+      readonly label: string;
+    }
+  | {
+      readonly type: 'workerState';
+      readonly t: Micros;
+      readonly worker: number;
+      readonly state: WorkerState;
+      readonly job: number;
+      readonly node: string | null;
+      readonly detail: string;
+    }
+  | {
+      readonly type: 'jobArrived';
+      readonly t: Micros;
+      readonly job: number;
+      readonly kind: string;
+      readonly arrival: Micros;
+    }
   | { readonly type: 'jobEntered'; readonly t: Micros; readonly job: number; readonly node: string }
-  | { readonly type: 'jobDelivered'; readonly t: Micros; readonly job: number; readonly node: string; readonly latency: Micros; readonly corrupted: boolean }
-  | { readonly type: 'jobFailed'; readonly t: Micros; readonly job: number; readonly node: string | null; readonly reason: FailReason; readonly detail: string }
-  | { readonly type: 'jobLost'; readonly t: Micros; readonly job: number; readonly node: string | null; readonly detail: string }
-  | { readonly type: 'queueChanged'; readonly t: Micros; readonly node: string; readonly depth: number }
-  | { readonly type: 'gilChanged'; readonly t: Micros; readonly process: number; readonly holder: number }
+  | {
+      readonly type: 'jobDelivered';
+      readonly t: Micros;
+      readonly job: number;
+      readonly node: string;
+      readonly latency: Micros;
+      readonly corrupted: boolean;
+    }
+  | {
+      readonly type: 'jobFailed';
+      readonly t: Micros;
+      readonly job: number;
+      readonly node: string | null;
+      readonly reason: FailReason;
+      readonly detail: string;
+    }
+  | {
+      readonly type: 'jobLost';
+      readonly t: Micros;
+      readonly job: number;
+      readonly node: string | null;
+      readonly detail: string;
+    }
+  | {
+      readonly type: 'queueChanged';
+      readonly t: Micros;
+      readonly node: string;
+      readonly depth: number;
+    }
+  | {
+      readonly type: 'gilChanged';
+      readonly t: Micros;
+      readonly process: number;
+      readonly holder: number;
+    }
   | { readonly type: 'memoryChanged'; readonly t: Micros; readonly bytes: number }
-  | { readonly type: 'serviceChanged'; readonly t: Micros; readonly service: string; readonly active: number }
-  | { readonly type: 'serviceRefused'; readonly t: Micros; readonly service: string; readonly job: number; readonly why: 'connections' | 'rate' }
+  | {
+      readonly type: 'serviceChanged';
+      readonly t: Micros;
+      readonly service: string;
+      readonly active: number;
+    }
+  | {
+      readonly type: 'serviceRefused';
+      readonly t: Micros;
+      readonly service: string;
+      readonly job: number;
+      readonly why: 'connections' | 'rate';
+    }
   | { readonly type: 'timedOut'; readonly t: Micros; readonly job: number; readonly node: string }
-  | { readonly type: 'retried'; readonly t: Micros; readonly job: number; readonly node: string; readonly attempt: number }
-  | { readonly type: 'raceLost'; readonly t: Micros; readonly job: number; readonly node: string; readonly state: string }
-  | { readonly type: 'loopBlocked'; readonly t: Micros; readonly node: string; readonly step: string; readonly delay: Micros }
+  | {
+      readonly type: 'retried';
+      readonly t: Micros;
+      readonly job: number;
+      readonly node: string;
+      readonly attempt: number;
+    }
+  | {
+      readonly type: 'raceLost';
+      readonly t: Micros;
+      readonly job: number;
+      readonly node: string;
+      readonly state: string;
+    }
+  | {
+      readonly type: 'loopBlocked';
+      readonly t: Micros;
+      readonly node: string;
+      readonly step: string;
+      readonly delay: Micros;
+    }
   | { readonly type: 'runEnded'; readonly t: Micros; readonly outcome: RunOutcome };
 
 export type RunOutcome = 'finished' | 'deadlock' | 'outOfMemory' | 'budgetExhausted';

@@ -6,7 +6,13 @@
 import type { Level } from '../model/level';
 import type { Solution, SolutionNode } from '../model/solution';
 import { parseDuration } from '../model/units';
-import { NODE_SPECS, isNodeType, kindOfRoutePort, type NodeType, type ParamSpec } from '../model/vocabulary';
+import {
+  NODE_SPECS,
+  isNodeType,
+  kindOfRoutePort,
+  type NodeType,
+  type ParamSpec,
+} from '../model/vocabulary';
 import type { WiringIssue } from './program';
 
 export interface WiringGraph {
@@ -26,13 +32,22 @@ export const portKey = (node: string, port: string): string => `${node}\u0000${p
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,24}$/;
 const LOCK_NAME_PATTERN = /^[A-Za-z0-9_]{1,16}$/;
 
-function checkParam(spec: ParamSpec, value: unknown, level: Level, limit: number | undefined): string | null {
+function checkParam(
+  spec: ParamSpec,
+  value: unknown,
+  level: Level,
+  limit: number | undefined,
+): string | null {
   switch (spec.kind) {
     case 'int': {
       const max = Math.min(spec.max, limit ?? Infinity);
-      if (typeof value !== 'number' || !Number.isInteger(value)) return `${spec.label} must be a whole number`;
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return `${spec.label} must be a whole number`;
       if (value < spec.min) return `${spec.label} must be at least ${spec.min}`;
-      if (value > max) return limit !== undefined && limit < spec.max ? `this contract allows at most ${limit} for ${spec.label}` : `${spec.label} must be at most ${spec.max}`;
+      if (value > max)
+        return limit !== undefined && limit < spec.max
+          ? `this contract allows at most ${limit} for ${spec.label}`
+          : `${spec.label} must be at most ${spec.max}`;
       return null;
     }
     case 'duration': {
@@ -47,15 +62,25 @@ function checkParam(spec: ParamSpec, value: unknown, level: Level, limit: number
       return null;
     }
     case 'choice':
-      return typeof value === 'string' && spec.options.includes(value) ? null : `${spec.label} must be one of ${spec.options.join(', ')}`;
+      return typeof value === 'string' && spec.options.includes(value)
+        ? null
+        : `${spec.label} must be one of ${spec.options.join(', ')}`;
     case 'name':
-      return typeof value === 'string' && LOCK_NAME_PATTERN.test(value) ? null : `${spec.label} must be 1–16 letters, digits or _`;
+      return typeof value === 'string' && LOCK_NAME_PATTERN.test(value)
+        ? null
+        : `${spec.label} must be 1–16 letters, digits or _`;
     case 'stepRef':
-      return typeof value === 'string' && level.steps.some((s) => s.id === value) ? null : `no step "${String(value)}" in this contract`;
+      return typeof value === 'string' && level.steps.some((s) => s.id === value)
+        ? null
+        : `no step "${String(value)}" in this contract`;
   }
 }
 
-function checkNodes(solution: Solution, level: Level, issues: WiringIssue[]): Map<string, SolutionNode> {
+function checkNodes(
+  solution: Solution,
+  level: Level,
+  issues: WiringIssue[],
+): Map<string, SolutionNode> {
   const nodes = new Map<string, SolutionNode>();
   const counts = new Map<NodeType, number>();
   for (const node of solution.nodes) {
@@ -76,7 +101,8 @@ function checkNodes(solution: Solution, level: Level, issues: WiringIssue[]): Ma
     const spec = NODE_SPECS[node.type];
     const entry = level.palette[node.type];
     const given = spec.category === 'given' || spec.category === 'step';
-    if (!given && entry === undefined) issues.push({ node: node.id, message: `this contract does not allow ${spec.label} nodes` });
+    if (!given && entry === undefined)
+      issues.push({ node: node.id, message: `this contract does not allow ${spec.label} nodes` });
     const params = (node.params ?? {}) as unknown as Record<string, unknown>;
     for (const param of spec.params) {
       const problem = checkParam(param, params[param.name], level, entry?.limits?.[param.name]);
@@ -86,21 +112,38 @@ function checkNodes(solution: Solution, level: Level, issues: WiringIssue[]): Ma
   for (const [type, count] of counts) {
     const max = NODE_SPECS[type].category === 'given' ? 1 : level.palette[type]?.max;
     if (max !== undefined && count > max) {
-      issues.push({ message: `at most ${max} ${NODE_SPECS[type].label} node${max === 1 ? '' : 's'} allowed, found ${count}` });
+      issues.push({
+        message: `at most ${max} ${NODE_SPECS[type].label} node${max === 1 ? '' : 's'} allowed, found ${count}`,
+      });
     }
   }
   return nodes;
 }
 
-function checkNesting(nodes: Map<string, SolutionNode>, issues: WiringIssue[]): Map<string, string[]> {
+function checkNesting(
+  nodes: Map<string, SolutionNode>,
+  issues: WiringIssue[],
+): Map<string, string[]> {
   const children = new Map<string, string[]>([['', []]]);
   for (const node of nodes.values()) {
     let scope = '';
     if (node.parent !== undefined) {
       const parent = nodes.get(node.parent);
-      if (!parent) issues.push({ node: node.id, message: `sits in a container "${node.parent}" that does not exist` });
-      else if (!NODE_SPECS[parent.type].container) issues.push({ node: node.id, message: `sits in ${NODE_SPECS[parent.type].label}, which is not a container` });
-      else if (NODE_SPECS[node.type].category === 'given') issues.push({ node: node.id, message: `${NODE_SPECS[node.type].label} must stay at the top level` });
+      if (!parent)
+        issues.push({
+          node: node.id,
+          message: `sits in a container "${node.parent}" that does not exist`,
+        });
+      else if (!NODE_SPECS[parent.type].container)
+        issues.push({
+          node: node.id,
+          message: `sits in ${NODE_SPECS[parent.type].label}, which is not a container`,
+        });
+      else if (NODE_SPECS[node.type].category === 'given')
+        issues.push({
+          node: node.id,
+          message: `${NODE_SPECS[node.type].label} must stay at the top level`,
+        });
       else scope = node.parent;
     }
     // A container nested in itself, through any chain of parents, is refused.
@@ -124,18 +167,32 @@ function validPorts(node: SolutionNode, kinds: readonly string[]): readonly stri
   return NODE_SPECS[node.type].outputs;
 }
 
-function checkConnections(solution: Solution, nodes: Map<string, SolutionNode>, kinds: readonly string[], issues: WiringIssue[]): Map<string, string> {
+function checkConnections(
+  solution: Solution,
+  nodes: Map<string, SolutionNode>,
+  kinds: readonly string[],
+  issues: WiringIssue[],
+): Map<string, string> {
   const next = new Map<string, string>();
   for (const wire of solution.connections) {
     const from = nodes.get(wire.from);
     const to = nodes.get(wire.to);
     if (!from || !to) {
-      issues.push({ node: from?.id ?? to?.id, message: `a wire joins a node that does not exist ("${!from ? wire.from : wire.to}")` });
+      issues.push({
+        node: from?.id ?? to?.id,
+        message: `a wire joins a node that does not exist ("${!from ? wire.from : wire.to}")`,
+      });
       continue;
     }
     if (!validPorts(from, kinds).includes(wire.fromPort)) {
       const kind = kindOfRoutePort(wire.fromPort);
-      issues.push({ node: from.id, message: kind !== undefined ? `no job of kind "${kind}" in this contract` : `has no output "${wire.fromPort}"` });
+      issues.push({
+        node: from.id,
+        message:
+          kind !== undefined
+            ? `no job of kind "${kind}" in this contract`
+            : `has no output "${wire.fromPort}"`,
+      });
       continue;
     }
     if (!NODE_SPECS[to.type].hasInput) {
@@ -143,7 +200,10 @@ function checkConnections(solution: Solution, nodes: Map<string, SolutionNode>, 
       continue;
     }
     if ((from.parent ?? '') !== (to.parent ?? '')) {
-      issues.push({ node: from.id, message: `a wire leaves its container (to "${to.id}"): wires join nodes in the same box` });
+      issues.push({
+        node: from.id,
+        message: `a wire leaves its container (to "${to.id}"): wires join nodes in the same box`,
+      });
       continue;
     }
     if (from.id === to.id) {
@@ -152,7 +212,10 @@ function checkConnections(solution: Solution, nodes: Map<string, SolutionNode>, 
     }
     const key = portKey(from.id, wire.fromPort);
     if (next.has(key)) {
-      issues.push({ node: from.id, message: `output "${wire.fromPort}" has two wires: a job can only go one way` });
+      issues.push({
+        node: from.id,
+        message: `output "${wire.fromPort}" has two wires: a job can only go one way`,
+      });
       continue;
     }
     next.set(key, to.id);
@@ -160,7 +223,12 @@ function checkConnections(solution: Solution, nodes: Map<string, SolutionNode>, 
   return next;
 }
 
-function findBodyEntries(nodes: Map<string, SolutionNode>, children: Map<string, string[]>, next: Map<string, string>, issues: WiringIssue[]): Map<string, string> {
+function findBodyEntries(
+  nodes: Map<string, SolutionNode>,
+  children: Map<string, string[]>,
+  next: Map<string, string>,
+  issues: WiringIssue[],
+): Map<string, string> {
   const entries = new Map<string, string>();
   const targets = new Set(next.values());
   for (const [scope, members] of children) {
@@ -168,19 +236,35 @@ function findBodyEntries(nodes: Map<string, SolutionNode>, children: Map<string,
     const starts = members.filter((id) => !targets.has(id));
     const label = NODE_SPECS[nodes.get(scope)!.type].label;
     if (starts.length === 1) entries.set(scope, starts[0]!);
-    else if (starts.length === 0) issues.push({ node: scope, message: `the wires in this ${label} go round in a loop: its body needs a first node` });
-    else issues.push({ node: scope, message: `this ${label} has ${starts.length} unconnected chains: wire its body into one chain` });
+    else if (starts.length === 0)
+      issues.push({
+        node: scope,
+        message: `the wires in this ${label} go round in a loop: its body needs a first node`,
+      });
+    else
+      issues.push({
+        node: scope,
+        message: `this ${label} has ${starts.length} unconnected chains: wire its body into one chain`,
+      });
   }
   for (const node of nodes.values()) {
     if (NODE_SPECS[node.type].container && !children.has(node.id)) {
-      issues.push({ node: node.id, message: `this ${NODE_SPECS[node.type].label} is empty: put the work it should run inside it` });
+      issues.push({
+        node: node.id,
+        message: `this ${NODE_SPECS[node.type].label} is empty: put the work it should run inside it`,
+      });
     }
   }
   return entries;
 }
 
 /** Checks a wiring's structure and indexes it; `issues` receives every problem found. */
-export function buildWiringGraph(solution: Solution, level: Level, kinds: readonly string[], issues: WiringIssue[]): WiringGraph {
+export function buildWiringGraph(
+  solution: Solution,
+  level: Level,
+  kinds: readonly string[],
+  issues: WiringIssue[],
+): WiringGraph {
   const nodes = checkNodes(solution, level, issues);
   const children = checkNesting(nodes, issues);
   const next = checkConnections(solution, nodes, kinds, issues);

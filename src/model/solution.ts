@@ -37,6 +37,9 @@ export interface Connection {
 }
 
 /** Narrows a node to its type, so its params are typed. */
-export function isNodeOfType<T extends NodeType>(node: SolutionNode, type: T): node is SolutionNode<T> {
+export function isNodeOfType<T extends NodeType>(
+  node: SolutionNode,
+  type: T,
+): node is SolutionNode<T> {
   return node.type === type;
 }

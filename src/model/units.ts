@@ -59,7 +59,9 @@ export function parseDuration(text: Duration): Micros {
   const match = durationRe.exec(text);
   if (!match) throw new RangeError(`"${text}" is not a duration (write e.g. "300ms", "5s", "1h")`);
   const unit = match[2] as string;
-  const value = Math.round(Number(text.slice(0, text.length - unit.length)) * (DURATION_UNITS[unit] as number));
+  const value = Math.round(
+    Number(text.slice(0, text.length - unit.length)) * (DURATION_UNITS[unit] as number),
+  );
   if (value > MAX_DURATION_US) throw new RangeError(`"${text}" is longer than 400 days`);
   return value;
 }
@@ -72,7 +74,9 @@ export function parseSize(text: Size): Bytes {
   const match = sizeRe.exec(text);
   if (!match) throw new RangeError(`"${text}" is not a size (write e.g. "64KB", "512MB", "2GB")`);
   const unit = match[2] as string;
-  const value = Math.round(Number(text.slice(0, text.length - unit.length)) * (SIZE_UNITS[unit] as number));
+  const value = Math.round(
+    Number(text.slice(0, text.length - unit.length)) * (SIZE_UNITS[unit] as number),
+  );
   if (value > MAX_SIZE_BYTES) throw new RangeError(`"${text}" is larger than 1TB`);
   return value;
 }

@@ -69,10 +69,35 @@ export const kindOfRoutePort = (port: PortName): string | undefined =>
 export type NodeCategory = 'given' | 'step' | 'spawner' | 'wrapper' | 'offload' | 'router';
 
 export type ParamSpec =
-  | { readonly name: string; readonly kind: 'int'; readonly min: number; readonly max: number; readonly default: number; readonly label: string }
-  | { readonly name: string; readonly kind: 'duration'; readonly minUs: number; readonly maxUs: number; readonly default: Duration; readonly label: string }
-  | { readonly name: string; readonly kind: 'choice'; readonly options: readonly string[]; readonly default: string; readonly label: string }
-  | { readonly name: string; readonly kind: 'name'; readonly default: string; readonly label: string }
+  | {
+      readonly name: string;
+      readonly kind: 'int';
+      readonly min: number;
+      readonly max: number;
+      readonly default: number;
+      readonly label: string;
+    }
+  | {
+      readonly name: string;
+      readonly kind: 'duration';
+      readonly minUs: number;
+      readonly maxUs: number;
+      readonly default: Duration;
+      readonly label: string;
+    }
+  | {
+      readonly name: string;
+      readonly kind: 'choice';
+      readonly options: readonly string[];
+      readonly default: string;
+      readonly label: string;
+    }
+  | {
+      readonly name: string;
+      readonly kind: 'name';
+      readonly default: string;
+      readonly label: string;
+    }
   | { readonly name: string; readonly kind: 'stepRef'; readonly label: string };
 
 export interface NodeSpec {
@@ -105,93 +130,245 @@ const HOUR = 3_600_000_000;
 
 export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   source: {
-    type: 'source', label: 'Source', category: 'given', container: false,
-    python: 'async for job in arrivals():', blurb: 'Where the jobs come from, as the contract says they arrive.',
-    hasInput: false, outputs: ['out'], params: [],
+    type: 'source',
+    label: 'Source',
+    category: 'given',
+    container: false,
+    python: 'async for job in arrivals():',
+    blurb: 'Where the jobs come from, as the contract says they arrive.',
+    hasInput: false,
+    outputs: ['out'],
+    params: [],
   },
   sink: {
-    type: 'sink', label: 'Sink', category: 'given', container: false,
-    python: 'deliver(job)', blurb: 'Where finished jobs go. A job that reaches it has been delivered.',
-    hasInput: true, outputs: [], params: [],
+    type: 'sink',
+    label: 'Sink',
+    category: 'given',
+    container: false,
+    python: 'deliver(job)',
+    blurb: 'Where finished jobs go. A job that reaches it has been delivered.',
+    hasInput: true,
+    outputs: [],
+    params: [],
   },
   step: {
-    type: 'step', label: 'Step', category: 'step', container: false,
-    python: 'await step(job)', blurb: 'A piece of the contract\'s work: a function call.',
-    hasInput: true, outputs: ['out'], params: [{ name: 'step', kind: 'stepRef', label: 'Step' }],
+    type: 'step',
+    label: 'Step',
+    category: 'step',
+    container: false,
+    python: 'await step(job)',
+    blurb: "A piece of the contract's work: a function call.",
+    hasInput: true,
+    outputs: ['out'],
+    params: [{ name: 'step', kind: 'stepRef', label: 'Step' }],
   },
   tasks: {
-    type: 'tasks', label: 'Tasks', category: 'spawner', container: true,
-    python: 'tg.create_task(handle(job))', blurb: 'One asyncio task per job: they all run concurrently on the event loop.',
-    hasInput: true, outputs: ['out'], params: [],
+    type: 'tasks',
+    label: 'Tasks',
+    category: 'spawner',
+    container: true,
+    python: 'tg.create_task(handle(job))',
+    blurb: 'One asyncio task per job: they all run concurrently on the event loop.',
+    hasInput: true,
+    outputs: ['out'],
+    params: [],
   },
   queue: {
-    type: 'queue', label: 'Queue + Workers', category: 'spawner', container: true,
+    type: 'queue',
+    label: 'Queue + Workers',
+    category: 'spawner',
+    container: true,
     python: 'await queue.put(job)  # n worker tasks: job = await queue.get()',
     blurb: 'An asyncio.Queue drained by a fixed number of worker coroutines.',
-    hasInput: true, outputs: ['out'],
+    hasInput: true,
+    outputs: ['out'],
     params: [
-      { name: 'capacity', kind: 'int', min: 0, max: HARD_LIMITS.capacity, default: 10, label: 'Capacity (0 = unbounded)' },
-      { name: 'workers', kind: 'int', min: 1, max: HARD_LIMITS.workers, default: 4, label: 'Workers' },
-      { name: 'whenFull', kind: 'choice', options: ['block', 'shed'], default: 'block', label: 'When full' },
+      {
+        name: 'capacity',
+        kind: 'int',
+        min: 0,
+        max: HARD_LIMITS.capacity,
+        default: 10,
+        label: 'Capacity (0 = unbounded)',
+      },
+      {
+        name: 'workers',
+        kind: 'int',
+        min: 1,
+        max: HARD_LIMITS.workers,
+        default: 4,
+        label: 'Workers',
+      },
+      {
+        name: 'whenFull',
+        kind: 'choice',
+        options: ['block', 'shed'],
+        default: 'block',
+        label: 'When full',
+      },
     ],
   },
   batch: {
-    type: 'batch', label: 'Batch', category: 'spawner', container: true,
+    type: 'batch',
+    label: 'Batch',
+    category: 'spawner',
+    container: true,
     python: 'tg.create_task(handle_chunk(chunk))  # chunks of k jobs',
     blurb: 'Collects jobs into chunks of k and handles each chunk as one unit (like chunksize).',
-    hasInput: true, outputs: ['out'],
-    params: [{ name: 'size', kind: 'int', min: 1, max: HARD_LIMITS.batch, default: 10, label: 'Chunk size' }],
+    hasInput: true,
+    outputs: ['out'],
+    params: [
+      {
+        name: 'size',
+        kind: 'int',
+        min: 1,
+        max: HARD_LIMITS.batch,
+        default: 10,
+        label: 'Chunk size',
+      },
+    ],
   },
   semaphore: {
-    type: 'semaphore', label: 'Semaphore', category: 'wrapper', container: true,
-    python: 'async with sem:', blurb: 'At most k jobs inside at once; the rest wait their turn.',
-    hasInput: true, outputs: ['out'],
-    params: [{ name: 'permits', kind: 'int', min: 1, max: HARD_LIMITS.permits, default: 4, label: 'Permits' }],
+    type: 'semaphore',
+    label: 'Semaphore',
+    category: 'wrapper',
+    container: true,
+    python: 'async with sem:',
+    blurb: 'At most k jobs inside at once; the rest wait their turn.',
+    hasInput: true,
+    outputs: ['out'],
+    params: [
+      {
+        name: 'permits',
+        kind: 'int',
+        min: 1,
+        max: HARD_LIMITS.permits,
+        default: 4,
+        label: 'Permits',
+      },
+    ],
   },
   lock: {
-    type: 'lock', label: 'Lock', category: 'wrapper', container: true,
-    python: 'async with lock:', blurb: 'One job inside at a time. Lock nodes with the same name share one lock.',
-    hasInput: true, outputs: ['out'], params: [{ name: 'name', kind: 'name', default: 'A', label: 'Lock name' }],
+    type: 'lock',
+    label: 'Lock',
+    category: 'wrapper',
+    container: true,
+    python: 'async with lock:',
+    blurb: 'One job inside at a time. Lock nodes with the same name share one lock.',
+    hasInput: true,
+    outputs: ['out'],
+    params: [{ name: 'name', kind: 'name', default: 'A', label: 'Lock name' }],
   },
   timeout: {
-    type: 'timeout', label: 'Timeout', category: 'wrapper', container: true,
-    python: 'async with asyncio.timeout(t):', blurb: 'Cancels the body if it takes too long; the job leaves by "timed out".',
-    hasInput: true, outputs: ['out', 'timedOut'],
-    params: [{ name: 'after', kind: 'duration', minUs: 1, maxUs: 24 * HOUR, default: '1s', label: 'After' }],
+    type: 'timeout',
+    label: 'Timeout',
+    category: 'wrapper',
+    container: true,
+    python: 'async with asyncio.timeout(t):',
+    blurb: 'Cancels the body if it takes too long; the job leaves by "timed out".',
+    hasInput: true,
+    outputs: ['out', 'timedOut'],
+    params: [
+      {
+        name: 'after',
+        kind: 'duration',
+        minUs: 1,
+        maxUs: 24 * HOUR,
+        default: '1s',
+        label: 'After',
+      },
+    ],
   },
   retry: {
-    type: 'retry', label: 'Retry', category: 'wrapper', container: true,
-    python: 'for attempt in range(n):', blurb: 'Runs the body again when it fails, up to n attempts; then the job leaves by "failed".',
-    hasInput: true, outputs: ['out', 'failed'],
+    type: 'retry',
+    label: 'Retry',
+    category: 'wrapper',
+    container: true,
+    python: 'for attempt in range(n):',
+    blurb: 'Runs the body again when it fails, up to n attempts; then the job leaves by "failed".',
+    hasInput: true,
+    outputs: ['out', 'failed'],
     params: [
-      { name: 'attempts', kind: 'int', min: 1, max: HARD_LIMITS.attempts, default: 3, label: 'Attempts' },
-      { name: 'backoff', kind: 'duration', minUs: 0, maxUs: HOUR, default: '0ms', label: 'Wait between' },
+      {
+        name: 'attempts',
+        kind: 'int',
+        min: 1,
+        max: HARD_LIMITS.attempts,
+        default: 3,
+        label: 'Attempts',
+      },
+      {
+        name: 'backoff',
+        kind: 'duration',
+        minUs: 0,
+        maxUs: HOUR,
+        default: '0ms',
+        label: 'Wait between',
+      },
     ],
   },
   threadPool: {
-    type: 'threadPool', label: 'Thread pool', category: 'offload', container: true,
+    type: 'threadPool',
+    label: 'Thread pool',
+    category: 'offload',
+    container: true,
     python: 'await loop.run_in_executor(threads, body, job)',
     blurb: 'Runs the body in one of n threads. Threads overlap IO, but share one GIL.',
-    hasInput: true, outputs: ['out'],
-    params: [{ name: 'workers', kind: 'int', min: 1, max: HARD_LIMITS.workers, default: 4, label: 'Threads' }],
+    hasInput: true,
+    outputs: ['out'],
+    params: [
+      {
+        name: 'workers',
+        kind: 'int',
+        min: 1,
+        max: HARD_LIMITS.workers,
+        default: 4,
+        label: 'Threads',
+      },
+    ],
   },
   processPool: {
-    type: 'processPool', label: 'Process pool', category: 'offload', container: true,
+    type: 'processPool',
+    label: 'Process pool',
+    category: 'offload',
+    container: true,
     python: 'await loop.run_in_executor(processes, body, job)',
-    blurb: 'Runs the body in one of n processes: each has its own GIL, so CPU work runs in parallel.',
-    hasInput: true, outputs: ['out'],
-    params: [{ name: 'workers', kind: 'int', min: 1, max: HARD_LIMITS.workers, default: 4, label: 'Processes' }],
+    blurb:
+      'Runs the body in one of n processes: each has its own GIL, so CPU work runs in parallel.',
+    hasInput: true,
+    outputs: ['out'],
+    params: [
+      {
+        name: 'workers',
+        kind: 'int',
+        min: 1,
+        max: HARD_LIMITS.workers,
+        default: 4,
+        label: 'Processes',
+      },
+    ],
   },
   fanOut: {
-    type: 'fanOut', label: 'Fan-out', category: 'wrapper', container: true,
+    type: 'fanOut',
+    label: 'Fan-out',
+    category: 'wrapper',
+    container: true,
     python: 'await asyncio.gather(*(body(part) for part in job.parts))',
     blurb: 'Runs the body for every part of the job at once, and waits for all of them.',
-    hasInput: true, outputs: ['out'], params: [],
+    hasInput: true,
+    outputs: ['out'],
+    params: [],
   },
   route: {
-    type: 'route', label: 'Route by kind', category: 'router', container: false,
-    python: 'match job.kind:', blurb: 'Sends each job down the port of its kind.',
-    hasInput: true, outputs: [], params: [],
+    type: 'route',
+    label: 'Route by kind',
+    category: 'router',
+    container: false,
+    python: 'match job.kind:',
+    blurb: 'Sends each job down the port of its kind.',
+    hasInput: true,
+    outputs: [],
+    params: [],
   },
 };
 

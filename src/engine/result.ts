@@ -1,0 +1,113 @@
+/**
+ * What `simulate` returns: the trace (unless metrics-only), the run's metrics, and the
+ * verdict on the contract's goals. Plain JSON, so it crosses a worker boundary as is.
+ */
+import type { Micros, Bytes } from '../model/units';
+import type { Goal } from '../model/level';
+import type { WiringIssue } from './program';
+import type { RunOutcome, TraceEvent } from './trace';
+
+export interface Metrics {
+  readonly jobs: number;
+  readonly done: number;
+  readonly failed: number;
+  readonly lost: number;
+  /** Delivered, but with a lost update of shared state: a race. */
+  readonly corrupted: number;
+  /** Time the last job was resolved (delivered, failed or lost). */
+  readonly makespanUs: Micros;
+  /** Jobs delivered per second of makespan. */
+  readonly throughput: number;
+  /** Latency (arrival to delivery) of delivered jobs; 0 when none was. */
+  readonly p50Us: Micros;
+  readonly p95Us: Micros;
+  readonly maxLatencyUs: Micros;
+  readonly peakMemoryBytes: Bytes;
+  readonly cost: number;
+  /** Calls a service refused or failed. */
+  readonly serviceErrors: number;
+  readonly peakConcurrency: Readonly<Record<string, number>>;
+  /** Did jobs reach the Sink in arrival order? */
+  readonly inOrder: boolean;
+  readonly lowerBound: LowerBound;
+  /** makespan / lower bound (≥ 1 for a finished run; 0 when the bound is 0). */
+  readonly ratioToBound: number;
+  readonly events: number;
+}
+
+/** No wiring can finish sooner than the largest of these. */
+export interface LowerBound {
+  readonly boundUs: Micros;
+  /** All the CPU work divided among the cores. */
+  readonly cpuUs: Micros;
+  /** The longest single job, alone on an idle machine. */
+  readonly longestJobUs: Micros;
+  /** The last arrival plus its job's shortest path. */
+  readonly lastArrivalUs: Micros;
+}
+
+export interface GoalResult {
+  readonly goal: Goal;
+  readonly met: boolean;
+  /** What the run measured, in the goal's unit (µs, bytes, count, money, jobs/s; inOrder: 1 or 0). */
+  readonly actual: number;
+  /** The goal's threshold in the same unit. */
+  readonly target: number;
+  /** One line for the player: "makespan 3.2 s, goal ≤ 2 s: missed by 1.2 s". */
+  readonly summary: string;
+}
+
+export interface LoopBlock {
+  readonly t: Micros;
+  readonly node: string;
+  readonly step: string;
+  readonly delayUs: Micros;
+}
+
+/** One edge of a wait-for cycle: `waiter` (a job in a node) waits on `resource`, held by `holder`. */
+export interface WaitEdge {
+  readonly waiter: string;
+  readonly resource: string;
+  readonly holder: string;
+}
+
+export type Grade = 'none' | 'bronze' | 'silver' | 'gold';
+
+export interface Verdict {
+  readonly outcome: RunOutcome;
+  /** Every goal met and the run finished. */
+  readonly passed: boolean;
+  readonly goals: readonly GoalResult[];
+  readonly grade: Grade;
+  /** Correctness failures, named: races, lost jobs, failures, wrong steps. */
+  readonly problems: readonly string[];
+  /** Steps that held up the event loop while other work was ready (the worst few). */
+  readonly loopBlocks: readonly LoopBlock[];
+  /** Set when the run stopped in a deadlock: who waits on what. */
+  readonly deadlock: readonly WaitEdge[] | null;
+  /** Set when memory ran out: what was using it at that moment. */
+  readonly memoryBreakdown: Readonly<Record<string, number>> | null;
+}
+
+export type SimResult =
+  | {
+      readonly ok: true;
+      readonly metrics: Metrics;
+      readonly verdict: Verdict;
+      /** Null in metrics-only mode. */
+      readonly trace: readonly TraceEvent[] | null;
+    }
+  | {
+      readonly ok: false;
+      /** The wiring cannot run: every mistake, attached to its node. */
+      readonly issues: readonly WiringIssue[];
+    };
+
+export interface SimOptions {
+  /** Overrides the level's seed. */
+  readonly seed?: number;
+  /** Record the trace (default true). False: metrics only, for benchmarks and re-scoring. */
+  readonly trace?: boolean;
+  /** Most events the run may process before it stops with `budgetExhausted`. */
+  readonly eventBudget?: number;
+}
