@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /** Browser tests run the built game (`vite preview`) in Debian's Chromium. */
+const port = Number(process.env.PW_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/browser',
   workers: 1,
@@ -8,7 +9,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     screenshot: 'only-on-failure',
     trace: 'off',
   },
@@ -26,8 +27,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
