@@ -1,0 +1,101 @@
+/**
+ * The workbench's live state: the open contract, the wiring, the last runs and the
+ * selection, with change notifications. It is the `PanelContext` every panel receives;
+ * the actions (run, open, keep…) are supplied by the app once its parts exist.
+ */
+import type { Level } from '../model/level';
+import type { Solution } from '../model/solution';
+import type { SimResult } from '../engine/result';
+import type { ContextChange, PanelContext } from './panels';
+
+export interface StoreActions {
+  run(): Promise<SimResult | null>;
+  select(nodes: readonly string[]): void;
+  openContract(level: Level, solution?: Solution): void;
+  keepSolution(solution: Solution, name: string): void;
+  notify(message: string, tone?: 'info' | 'good' | 'bad'): void;
+}
+
+export class GameStore implements PanelContext {
+  level: Level | null = null;
+  solution: Solution | null = null;
+  result: SimResult | null = null;
+  /** The wiring `result` was computed from, to tell whether it is still current. */
+  private resultOf: Solution | null = null;
+  live: SimResult | null = null;
+  selection: readonly string[] = [];
+  private readonly listeners = new Set<(change: ContextChange) => void>();
+
+  constructor(private readonly actions: StoreActions) {}
+
+  get resultIsCurrent(): boolean {
+    return this.result !== null && this.resultOf === this.solution;
+  }
+
+  onChange(listener: (change: ContextChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(change: ContextChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One broken panel must not stop the others from hearing about the change.
+        console.error(error);
+      }
+    }
+  }
+
+  setLevel(level: Level | null, solution: Solution | null): void {
+    this.level = level;
+    this.solution = solution;
+    this.result = null;
+    this.resultOf = null;
+    this.live = null;
+    this.selection = [];
+    this.emit({ type: 'level' });
+  }
+
+  setSolution(solution: Solution): void {
+    this.solution = solution;
+    this.emit({ type: 'solution' });
+  }
+
+  setRunning(): void {
+    this.emit({ type: 'running' });
+  }
+
+  setResult(result: SimResult, of: Solution): void {
+    this.result = result;
+    this.resultOf = of;
+    this.emit({ type: 'result' });
+  }
+
+  setLive(result: SimResult | null): void {
+    this.live = result;
+    this.emit({ type: 'live' });
+  }
+
+  setSelection(nodes: readonly string[]): void {
+    this.selection = nodes;
+    this.emit({ type: 'selection', nodes });
+  }
+
+  run(): Promise<SimResult | null> {
+    return this.actions.run();
+  }
+  select(nodes: readonly string[]): void {
+    this.actions.select(nodes);
+  }
+  openContract(level: Level, solution?: Solution): void {
+    this.actions.openContract(level, solution);
+  }
+  keepSolution(solution: Solution, name: string): void {
+    this.actions.keepSolution(solution, name);
+  }
+  notify(message: string, tone: 'info' | 'good' | 'bad' = 'info'): void {
+    this.actions.notify(message, tone);
+  }
+}

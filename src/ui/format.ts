@@ -1,0 +1,111 @@
+/** Numbers as a player reads them: "1 h 2 min", "850 ms", "64 MB", "$1,200". */
+import type { Goal } from '../model/level';
+import { parseDuration, parseSize } from '../model/units';
+
+export function money(amount: number): string {
+  return `$${Math.round(amount).toLocaleString('en-US')}`;
+}
+
+/** Microseconds → a short human duration with about three significant figures. */
+export function duration(us: number): string {
+  if (!Number.isFinite(us)) return '∞';
+  const abs = Math.abs(us);
+  if (abs < 1_000) return `${round(us)} µs`;
+  if (abs < 1_000_000) return `${round(us / 1_000)} ms`;
+  if (abs < 60_000_000) return `${round(us / 1_000_000)} s`;
+  if (abs < 3_600_000_000) {
+    const minutes = Math.floor(abs / 60_000_000);
+    const seconds = Math.round((abs - minutes * 60_000_000) / 1_000_000);
+    return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+  }
+  const hours = Math.floor(abs / 3_600_000_000);
+  const minutes = Math.round((abs - hours * 3_600_000_000) / 60_000_000);
+  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${round(n / 1024)} KB`;
+  if (n < 1024 ** 3) return `${round(n / 1024 ** 2)} MB`;
+  return `${round(n / 1024 ** 3)} GB`;
+}
+
+function round(x: number): string {
+  const abs = Math.abs(x);
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return String(Number(x.toFixed(digits)));
+}
+
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+const METRIC_NAMES: Readonly<Record<Goal['metric'], string>> = {
+  makespan: 'All jobs done within',
+  p50: 'Median latency at most',
+  p95: '95% of jobs done within',
+  maxLatency: 'Every job done within',
+  throughput: 'Throughput at least',
+  peakMemory: 'Memory at most',
+  cost: 'Cost at most',
+  done: 'Jobs delivered',
+  failed: 'Failed jobs at most',
+  lost: 'Lost jobs at most',
+  serviceErrors: 'Service errors at most',
+  inOrder: 'Jobs delivered in arrival order',
+};
+
+/** A contract's goal in words: "All jobs done within 1 h". */
+export function goalText(goal: Goal): string {
+  const name = METRIC_NAMES[goal.metric];
+  switch (goal.metric) {
+    case 'makespan':
+    case 'p50':
+    case 'p95':
+    case 'maxLatency':
+      return `${name} ${safe(() => duration(parseDuration(goal.max)), goal.max)}`;
+    case 'throughput':
+      return `${name} ${goal.min} jobs/s`;
+    case 'peakMemory':
+      return `${name} ${safe(() => bytes(parseSize(goal.max)), goal.max)}`;
+    case 'cost':
+      return `${name} ${money(goal.max)}`;
+    case 'done':
+      return goal.min === 'all' ? 'Every job delivered' : `${name}: at least ${goal.min}`;
+    case 'failed':
+    case 'lost':
+    case 'serviceErrors':
+      return `${name} ${goal.max}`;
+    case 'inOrder':
+      return name;
+  }
+}
+
+function safe(fn: () => string, fallback: string): string {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The goal's value formatted in its own unit (µs, bytes, money, jobs/s, count). */
+export function goalValue(metric: Goal['metric'], value: number): string {
+  switch (metric) {
+    case 'makespan':
+    case 'p50':
+    case 'p95':
+    case 'maxLatency':
+      return duration(value);
+    case 'peakMemory':
+      return bytes(value);
+    case 'cost':
+      return money(value);
+    case 'throughput':
+      return `${round(value)} jobs/s`;
+    case 'inOrder':
+      return value >= 1 ? 'in order' : 'out of order';
+    default:
+      return value.toLocaleString('en-US');
+  }
+}
