@@ -1,0 +1,106 @@
+/**
+ * The one way in for levels and solutions read from anywhere (a file, a URL, a save):
+ * parse `unknown` → migrate to the current format → validate against the JSON Schema →
+ * check what the schema cannot (references, unique ids, ranges) → a frozen, typed value.
+ *
+ * All or nothing: any problem throws InputErrors listing every problem found, each with
+ * the JSON Pointer of the offending value, and nothing half-loaded escapes.
+ * Pure: no file system, no DOM. Reading the bytes is the caller's job.
+ */
+import { InputError, InputErrors, pointer } from './errors';
+import type { Level } from './level';
+import { LEVEL_LADDER, SOLUTION_LADDER, migrate, type JsonObject } from './migrations';
+import type { Solution } from './solution';
+import { describeSchemaErrors } from './schema/describe';
+import { Findings, checkLevel, checkSolution, solutionContext } from './schema/semantics';
+import { validateLevel, validateSolution } from './schema/validators.js';
+
+/**
+ * A deep copy that is plain JSON, so nothing the caller still holds can change what was
+ * validated, and nothing but JSON (functions, cycles, class instances' hidden state) gets in.
+ */
+function plainCopy(json: unknown, document: string): unknown {
+  try {
+    const text = JSON.stringify(json);
+    if (text === undefined) throw new TypeError('nothing to read');
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputErrors([
+      new InputError('', `is not plain JSON data: ${(error as Error).message}`, document),
+    ]);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** The document without its editor-only `$schema` pointer: the model has no use for it. */
+function withoutSchemaPointer(doc: JsonObject): JsonObject {
+  const { $schema: _ignored, ...rest } = doc;
+  return rest;
+}
+
+/** Migrates every solution a level embeds, collecting the errors of all of them. */
+function migrateEmbeddedSolutions(level: JsonObject, document: string): JsonObject {
+  const errors: InputError[] = [];
+  const one = (doc: unknown, path: string): unknown => {
+    try {
+      return withoutSchemaPointer(migrate(doc, SOLUTION_LADDER, document, path));
+    } catch (error) {
+      if (!(error instanceof InputErrors)) throw error;
+      errors.push(...error.errors);
+      return doc;
+    }
+  };
+  const out: Record<string, unknown> = { ...level };
+  if ('reference' in level) out.reference = one(level.reference, '/reference');
+  if (Array.isArray(level.naive))
+    out.naive = level.naive.map((doc, i) => one(doc, pointer('/naive', i)));
+  if (errors.length > 0) throw new InputErrors(errors);
+  return out;
+}
+
+/**
+ * Reads a contract.
+ * @param json The parsed JSON of a level file (or of a level sent in a link).
+ * @param source What the document is, as the reader would name it: a file path, "link".
+ * @throws InputErrors naming the JSON path and the expectation of every problem.
+ */
+export function parseLevel(json: unknown, source: string): Level {
+  const migrated = migrate(plainCopy(json, source), LEVEL_LADDER, source);
+  const doc = migrateEmbeddedSolutions(withoutSchemaPointer(migrated), source);
+  if (!validateLevel(doc)) {
+    throw new InputErrors(describeSchemaErrors(validateLevel.errors ?? [], source));
+  }
+  const level = doc as unknown as Level;
+  const findings = new Findings(source);
+  checkLevel(findings, level);
+  const context = solutionContext(level);
+  checkSolution(findings, level.reference, context, '/reference');
+  level.naive.forEach((naive, i) => checkSolution(findings, naive, context, pointer('/naive', i)));
+  if (findings.errors.length > 0) throw new InputErrors(findings.errors);
+  return deepFreeze(level);
+}
+
+/**
+ * Reads a wiring.
+ * @param level When given, the solution must be for this level (same id and revision)
+ *   and may name only its steps and job kinds.
+ * @throws InputErrors naming the JSON path and the expectation of every problem.
+ */
+export function parseSolution(json: unknown, source: string, level?: Level): Solution {
+  const doc = withoutSchemaPointer(migrate(plainCopy(json, source), SOLUTION_LADDER, source));
+  if (!validateSolution(doc)) {
+    throw new InputErrors(describeSchemaErrors(validateSolution.errors ?? [], source));
+  }
+  const solution = doc as unknown as Solution;
+  const findings = new Findings(source);
+  checkSolution(findings, solution, level ? solutionContext(level) : undefined);
+  if (findings.errors.length > 0) throw new InputErrors(findings.errors);
+  return deepFreeze(solution);
+}
