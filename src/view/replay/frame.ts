@@ -1,0 +1,115 @@
+/**
+ * The state of the whole run at one moment: what every worker does, how deep each queue
+ * is, who holds each GIL. A frame is a set of reusable buffers, refilled by `frameAt`
+ * without allocating, so the run view can ask for one every animation frame.
+ */
+import type { Micros } from '../../model/units';
+import { lastAtOrBefore, valueAt } from './series';
+import type { LoopBlockEvent, Replay } from './replay';
+import { CPU, DONE, STATE_COUNT } from './states';
+
+export interface Frame {
+  t: Micros;
+  /** Per worker (by index in `replay.workers`): has it been created yet? */
+  readonly alive: Uint8Array;
+  readonly state: Uint8Array;
+  readonly job: Int32Array;
+  readonly node: Int32Array;
+  readonly detail: Int32Array;
+  /** Workers in each state, over the whole machine. */
+  readonly stateCounts: Int32Array;
+  /** Holder of each process's GIL (a worker id, -1 when free). */
+  readonly gilHolder: Map<number, number>;
+  readonly queueDepth: Map<string, number>;
+  readonly serviceActive: Map<string, number>;
+  delivered: number;
+  /** Failed or lost. */
+  failed: number;
+  memoryBytes: number;
+  /** Workers running on a core. */
+  running: number;
+  /** The block of the event loop in progress, if any. */
+  loopBlock: LoopBlockEvent | null;
+}
+
+export function createFrame(replay: Replay): Frame {
+  const n = replay.workers.length;
+  return {
+    t: 0,
+    alive: new Uint8Array(n),
+    state: new Uint8Array(n),
+    job: new Int32Array(n),
+    node: new Int32Array(n),
+    detail: new Int32Array(n),
+    stateCounts: new Int32Array(STATE_COUNT),
+    gilHolder: new Map(),
+    queueDepth: new Map(),
+    serviceActive: new Map(),
+    delivered: 0,
+    failed: 0,
+    memoryBytes: 0,
+    running: 0,
+    loopBlock: null,
+  };
+}
+
+/** Fills `frame` with the run's state at `t` (clamped to the run) and returns it. */
+export function frameAt(replay: Replay, t: Micros, frame: Frame = createFrame(replay)): Frame {
+  frame.t = t;
+  frame.stateCounts.fill(0);
+  for (let w = 0; w < replay.tracks.length; w++) {
+    const track = replay.tracks[w]!;
+    const i = lastAtOrBefore(track.times, t);
+    if (i < 0) {
+      frame.alive[w] = 0;
+      frame.state[w] = DONE;
+      frame.job[w] = -1;
+      frame.node[w] = -1;
+      frame.detail[w] = 0;
+      continue;
+    }
+    const state = track.states[i]!;
+    frame.alive[w] = 1;
+    frame.state[w] = state;
+    frame.job[w] = track.jobs[i]!;
+    frame.node[w] = track.nodes[i]!;
+    frame.detail[w] = track.details[i]!;
+    frame.stateCounts[state]!++;
+  }
+  frame.running = frame.stateCounts[CPU]!;
+  for (const [process, series] of replay.gil) frame.gilHolder.set(process, valueAt(series, t, -1));
+  for (const [node, series] of replay.queues) frame.queueDepth.set(node, valueAt(series, t, 0));
+  for (const [id, series] of replay.services) frame.serviceActive.set(id, valueAt(series, t, 0));
+  frame.delivered = lastAtOrBefore(replay.deliveredAt, t) + 1;
+  frame.failed = lastAtOrBefore(replay.failedAt, t) + 1;
+  frame.memoryBytes = valueAt(replay.memory, t, 0);
+  frame.loopBlock = loopBlockAt(replay, t);
+  return frame;
+}
+
+/** The loop block in progress at `t`: the step that holds the event loop, if one does. */
+export function loopBlockAt(replay: Replay, t: Micros): LoopBlockEvent | null {
+  // Blocks are in time order and one loop thread never has two at once: the latest start wins.
+  const blocks = replay.loopBlocks;
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid]!.t <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  const block = blocks[lo - 1];
+  return block !== undefined && t < block.t + block.delay ? block : null;
+}
+
+/** The first moment after `t` at which something happens; the run's end when nothing does. */
+export function nextEventTime(replay: Replay, t: Micros): Micros {
+  const i = lastAtOrBefore(replay.eventTimes, t) + 1;
+  return i < replay.eventTimes.length ? replay.eventTimes[i]! : replay.end;
+}
+
+/** The last moment before `t` at which something happened; 0 at the start. */
+export function previousEventTime(replay: Replay, t: Micros): Micros {
+  const i = lastAtOrBefore(replay.eventTimes, t - 1);
+  return i >= 0 ? replay.eventTimes[i]! : 0;
+}
