@@ -27,12 +27,24 @@ export interface Metrics {
   /** Calls a service refused or failed. */
   readonly serviceErrors: number;
   readonly peakConcurrency: Readonly<Record<string, number>>;
+  /** Per Queue node: jobs served and shed, mean wait in the queue (Wq), deepest it got. */
+  readonly queues: Readonly<Record<string, QueueFigures>>;
+  /** Threads and processes the run started, and queue workers. */
+  readonly threads: number;
+  readonly processes: number;
   /** Did jobs reach the Sink in arrival order? */
   readonly inOrder: boolean;
   readonly lowerBound: LowerBound;
   /** makespan / lower bound (≥ 1 for a finished run; 0 when the bound is 0). */
   readonly ratioToBound: number;
   readonly events: number;
+}
+
+export interface QueueFigures {
+  readonly served: number;
+  readonly shed: number;
+  readonly meanWaitUs: number;
+  readonly peakDepth: number;
 }
 
 /** No wiring can finish sooner than the largest of these. */

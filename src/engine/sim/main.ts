@@ -1,0 +1,59 @@
+/**
+ * main(): starts the queue workers, then takes each job as it arrives
+ * (`async for job in arrivals()`: it sleeps until the next arrival, or takes the next job
+ * at once when it has already arrived) and runs the top-level chain for it. After the
+ * last job it drains the spawners upstream first: a Batch sends its last chunk, then
+ * main awaits every task and joins every queue.
+ */
+import { Wait } from './carrier';
+import type { Runtime } from './runtime';
+import type { Task } from './task';
+
+export class MainDriver {
+  private nextJob = 0;
+  private draining = -1;
+
+  constructor(private readonly rt: Runtime) {}
+
+  begin(main: Task): void {
+    for (const stage of this.rt.stages) stage.open();
+    if (this.next(main)) main.advance();
+  }
+
+  /** The current job is handed on: take the next one (true) or wait. */
+  next(main: Task): boolean {
+    const rt = this.rt;
+    main.job = -1;
+    if (this.nextJob >= rt.jobs.count) return this.drain(main);
+    const arrival = rt.jobs.arrival[this.nextJob] as number;
+    const now = rt.world.now;
+    if (arrival > now) {
+      main.parkMain(Wait.NextJob, 'idle', 'waiting for the next job', arrival - now);
+      return false;
+    }
+    const job = this.nextJob++;
+    rt.takeJob(job);
+    main.prepareFor(job, rt.program.main);
+    return true;
+  }
+
+  resume(main: Task): void {
+    const goOn = this.draining < 0 ? this.next(main) : this.drain(main);
+    if (goOn) main.advance();
+  }
+
+  private drain(main: Task): boolean {
+    const stages = this.rt.stages;
+    if (this.draining < 0) this.draining = 0;
+    for (; this.draining < stages.length; this.draining++) {
+      const stage = stages[this.draining]!;
+      stage.flush();
+      if (stage.awaitDrained(main)) {
+        main.parkMain(Wait.Drain, 'blocked', `waiting for ${stage.spec.node} to finish`, null);
+        return false;
+      }
+    }
+    main.finish();
+    return false;
+  }
+}

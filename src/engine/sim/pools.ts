@@ -1,0 +1,262 @@
+/**
+ * concurrent.futures executors behind `loop.run_in_executor`.
+ *
+ * ThreadPoolExecutor: a submit hands the work to an idle thread, or starts a new thread
+ * while there are fewer than max_workers, or else waits in the work queue. Threads live
+ * in the main process and share its GIL.
+ *
+ * ProcessPoolExecutor: the first submit starts every worker process; each starts up
+ * (CPU time), then takes work from the queue. Each call costs a fixed overhead plus
+ * pickling the payload there and back, paid on the worker's CPU; each process has its
+ * own GIL and memory, so its CPU work runs in parallel with everything else.
+ */
+import type { Instr } from '../program';
+import type { PoolSpec } from '../program';
+import type { WorkerState } from '../trace';
+import { Carrier, Wait, type Raised } from './carrier';
+import { OsThread, type ThreadOwner } from './osThread';
+import type { Runtime } from './runtime';
+import type { Task } from './task';
+
+export interface WorkItem {
+  readonly task: Task;
+  readonly body: Instr;
+  readonly job: number;
+  readonly chunk: number[] | null;
+  readonly part: number;
+  partDone: number;
+  readonly reruns: number;
+  raised: Raised | null;
+  /** Its awaiter was cancelled while it ran: it finishes for nobody. */
+  orphan: boolean;
+  started: boolean;
+}
+
+export class Pool {
+  readonly label: string;
+  private readonly members: PoolWorker[] = [];
+  private readonly idle: PoolWorker[] = [];
+  private readonly queue: WorkItem[] = [];
+  nextProcess = 1;
+
+  constructor(
+    private readonly rt: Runtime,
+    readonly spec: PoolSpec,
+    firstProcess: number,
+  ) {
+    this.label = spec.kind === 'thread' ? 'the thread pool' : 'the process pool';
+    this.nextProcess = firstProcess;
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  submit(task: Task, body: Instr): WorkItem {
+    const item: WorkItem = {
+      task,
+      body,
+      job: task.job,
+      chunk: task.chunk === null ? null : task.chunk.slice(),
+      part: task.part,
+      partDone: task.partDone,
+      reruns: task.reruns,
+      raised: null,
+      orphan: false,
+      started: false,
+    };
+    this.queue.push(item);
+    if (this.spec.kind === 'process') {
+      while (this.members.length < this.spec.workers)
+        this.members.push(new PoolWorker(this.rt, this, 'process'));
+    } else if (this.idle.length === 0 && this.members.length < this.spec.workers) {
+      const worker = new PoolWorker(this.rt, this, 'thread');
+      this.members.push(worker);
+      this.idle.push(worker);
+    }
+    this.dispatch();
+    return item;
+  }
+
+  /** future.cancel(): work still in the queue never runs; running work runs on, unawaited. */
+  cancel(item: WorkItem): void {
+    const i = this.queue.indexOf(item);
+    if (i >= 0) this.queue.splice(i, 1);
+    else item.orphan = true;
+  }
+
+  workerFree(worker: PoolWorker): void {
+    this.idle.push(worker);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.shift() as PoolWorker;
+      worker.take(this.queue.shift() as WorkItem);
+    }
+    for (const worker of this.idle) worker.goIdle();
+  }
+
+  /** Processes this pool started (for memory and cost). */
+  get processes(): number {
+    return this.spec.kind === 'process' ? this.members.length : 0;
+  }
+}
+
+const STARTING = 0;
+const IDLE = 1;
+const SENDING = 2;
+const RUNNING = 3;
+const RETURNING = 4;
+
+/** A pool's thread, or a worker process's main thread: runs offloaded bodies one at a time. */
+export class PoolWorker extends Carrier implements ThreadOwner {
+  private readonly thread: OsThread;
+  private phase = IDLE;
+  private parked = false;
+  private item: WorkItem | null = null;
+  private readonly process: number;
+
+  constructor(
+    rt: Runtime,
+    private readonly pool: Pool,
+    kind: 'thread' | 'process',
+  ) {
+    super(rt, kind);
+    const isProcess = kind === 'process';
+    this.process = isProcess ? rt.newProcessId() : 0;
+    const gil = isProcess ? rt.newGil(this.process) : rt.mainGil;
+    const index = pool.size + 1;
+    this.worker = rt.newWorker(
+      kind,
+      this.process,
+      pool.spec.node,
+      isProcess ? `process ${index}` : `thread ${index}`,
+    );
+    this.thread = rt.newThread(gil, this.worker, this);
+    if (isProcess) {
+      rt.memory.add('processes', rt.spec.processMemoryBytes);
+      rt.processesStarted++;
+      this.phase = STARTING;
+      rt.reportState(this.worker, 'starting', -1, pool.spec.node, 'starting up');
+      this.thread.runCpu(rt.spec.processStartupUs, 'starting up');
+    } else {
+      rt.memory.add('threads', rt.spec.threadMemoryBytes);
+      rt.threadsStarted++;
+    }
+  }
+
+  goIdle(): void {
+    if (this.phase !== IDLE || this.parked) return;
+    this.parked = true;
+    this.thread.park('idle', 'waiting for work');
+  }
+
+  take(item: WorkItem): void {
+    this.item = item;
+    this.parked = false;
+    item.started = true;
+    this.resetForJob();
+    this.orphan = false;
+    this.job = item.job;
+    this.chunk = item.chunk;
+    this.part = item.part;
+    this.partDone = item.partDone;
+    this.reruns = item.reruns;
+    this.pc = item.body;
+    if (this.context === 'process') {
+      this.phase = SENDING;
+      this.thread.runCpu(this.transferUs(true), 'unpickling the job');
+    } else {
+      this.phase = RUNNING;
+      this.thread.wake();
+    }
+  }
+
+  override get traceJob(): number {
+    return this.item === null ? -1 : super.traceJob;
+  }
+
+  threadResumed(): void {
+    if (this.item !== null && this.item.orphan) this.orphan = true;
+    switch (this.phase) {
+      case STARTING:
+        this.phase = IDLE;
+        this.pool.workerFree(this);
+        return;
+      case SENDING:
+        this.phase = RUNNING;
+        this.advance();
+        return;
+      case RETURNING:
+        this.complete();
+        return;
+      case RUNNING:
+        if (this.wait === Wait.None) this.advance();
+        else this.resumeWait();
+        return;
+      default:
+        return;
+    }
+  }
+
+  protected waitCpu(us: number, detail: string): void {
+    this.thread.runCpu(us, detail);
+  }
+
+  protected waitIo(us: number, _blocking: boolean, detail: string): void {
+    this.thread.block(us, detail);
+  }
+
+  protected park(wait: Wait, state: WorkerState, detail: string): void {
+    this.wait = wait;
+    this.thread.park(state, detail);
+  }
+
+  protected wakeUp(): void {
+    this.thread.unpark();
+  }
+
+  protected finishedJob(): boolean {
+    return this.bodyEnded();
+  }
+
+  protected bodyEnded(): boolean {
+    if (this.context === 'process') {
+      this.phase = RETURNING;
+      this.thread.runCpu(this.transferUs(false), 'pickling the result');
+    } else this.complete();
+    return false;
+  }
+
+  protected unhandled(raised: Raised): boolean {
+    if (this.item !== null) this.item.raised = raised;
+    return this.bodyEnded();
+  }
+
+  protected special(): boolean {
+    throw new Error('Timeout, pools and Fan-out run only in coroutines');
+  }
+
+  private complete(): void {
+    const item = this.item as WorkItem;
+    item.partDone = this.partDone;
+    this.item = null;
+    this.phase = IDLE;
+    if (!item.orphan) item.task.offloadDone(item);
+    this.pool.workerFree(this);
+  }
+
+  /** Pickling the payload of every job the call carries, plus (on the way in) the call's overhead. */
+  private transferUs(withOverhead: boolean): number {
+    const rt = this.rt;
+    const jobs = this.chunk ?? [this.job];
+    let bytes = 0;
+    for (const job of jobs) bytes += rt.jobs.payloadOf(job);
+    return (
+      (withOverhead ? rt.spec.callOverheadUs : 0) +
+      Math.round((bytes / (1024 * 1024)) * rt.spec.picklePerMBUs)
+    );
+  }
+}

@@ -1,0 +1,405 @@
+/**
+ * An asyncio Task: a carrier that runs on the event loop. It runs only when the loop
+ * calls its step; every await parks it until a callback schedules its next step with
+ * `call_soon`. A CPU op or a blocking call inside it holds the whole loop.
+ *
+ * Roles: `main` takes the jobs as they arrive; `task` is one per job (Tasks); `worker`
+ * is a queue's consumer; `chunk` handles a Batch chunk; `part` is one part of a Fan-out.
+ */
+import { END, type Instr } from '../program';
+import type { WorkerState } from '../trace';
+import { Carrier, Wait, type Frame, type Raised } from './carrier';
+import type { LoopCallback, LoopOccupant } from './eventLoop';
+import type { WorkItem } from './pools';
+import type { Runtime } from './runtime';
+import type { Stage } from './stages';
+
+export type TaskRole = 'main' | 'task' | 'worker' | 'chunk' | 'part';
+
+/** Codes of the loop callbacks a task receives (the low 3 bits of the argument). */
+const FIRE = 0;
+const WAKE = 1;
+const DEADLINE = 2;
+const START = 3;
+
+interface GatherFrame extends Frame {
+  parts: Task[];
+  left: number;
+  partsDone: number;
+  error: Raised | null;
+}
+interface OffloadFrame extends Frame {
+  item: WorkItem | null;
+}
+
+export class Task extends Carrier implements LoopCallback, LoopOccupant {
+  private gen = 0;
+  private wakePending = false;
+  /** Set when a cancellation must land at the next step (undefined: none). */
+  private cancelBy: Frame | null | undefined = undefined;
+  private tokens = 0;
+  /** For a part: the Fan-out frame of the parent waiting on it. */
+  parentFrame: GatherFrame | null = null;
+  parent: Task | null = null;
+  ended = false;
+
+  constructor(
+    rt: Runtime,
+    readonly role: TaskRole,
+    readonly stage: Stage | null,
+    readonly label: string,
+    node: string | null,
+  ) {
+    super(rt, 'coroutine');
+    this.worker = rt.newWorker('task', 0, node, label);
+    rt.memory.add('tasks', rt.spec.taskMemoryBytes);
+  }
+
+  /** create_task: the task's first step is scheduled; it runs once the creator yields. */
+  start(pc: Instr): void {
+    this.pc = pc;
+    this.report('ready', 'created');
+    this.rt.loop.callSoon(this, START + 8 * this.gen);
+  }
+
+  onReady(arg: number): void {
+    const code = arg & 7;
+    const gen = (arg - code) / 8;
+    if (code === DEADLINE) return this.deadline(gen);
+    if (gen !== this.gen || this.ended) return;
+    switch (code) {
+      case FIRE:
+        // A timer or a future's callback: the awaited future is done; the task's step is scheduled next.
+        if (this.wait === Wait.Op) this.endCall();
+        this.scheduleWake();
+        return;
+      case START:
+        this.report('cpu', '');
+        if (this.role === 'main') return this.rt.main.begin(this);
+        if (this.role === 'worker') {
+          if (this.takeFromQueue()) this.advance();
+          return;
+        }
+        this.advance();
+        return;
+      case WAKE: {
+        this.wakePending = false;
+        this.gen++;
+        if (this.cancelBy !== undefined) return this.landCancel();
+        this.report('cpu', '');
+        this.resumeTask();
+        return;
+      }
+    }
+  }
+
+  loopFreed(): void {
+    this.resumeWait();
+  }
+
+  // ——— waits ———
+
+  protected waitCpu(us: number, detail: string): void {
+    this.report('cpu', detail);
+    this.rt.loop.occupyCpu(this, us, detail);
+  }
+
+  protected waitIo(us: number, blocking: boolean, detail: string): void {
+    if (blocking) {
+      this.report('io', detail);
+      this.rt.loop.occupyBlocking(this, us, detail);
+      return;
+    }
+    this.report('io', detail);
+    this.rt.loop.callLater(us, this, FIRE + 8 * this.gen);
+  }
+
+  protected park(wait: Wait, state: WorkerState, detail: string): void {
+    this.wait = wait;
+    this.report(state, detail);
+  }
+
+  protected wakeUp(): void {
+    this.scheduleWake();
+  }
+
+  private scheduleWake(): void {
+    if (this.wakePending) return;
+    this.wakePending = true;
+    this.report('ready', '');
+    this.rt.loop.callSoon(this, WAKE + 8 * this.gen);
+  }
+
+  /** A thread finished offloaded work: call_soon_threadsafe of the future's callback. */
+  offloadDone(item: WorkItem): void {
+    const frame = this.frames[this.frames.length - 1] as OffloadFrame | undefined;
+    if (this.wait !== Wait.Offload || frame === undefined || frame.item !== item) return;
+    this.rt.loop.callSoon(this, FIRE + 8 * this.gen);
+  }
+
+  private resumeTask(): void {
+    switch (this.wait) {
+      case Wait.Offload:
+        return this.afterOffload();
+      case Wait.Gather:
+        return this.afterGather();
+      case Wait.Put:
+        this.wait = Wait.None;
+        return this.advance();
+      case Wait.NextJob:
+      case Wait.Drain:
+        this.wait = Wait.None;
+        if (this.role === 'main') return this.rt.main.resume(this);
+        if (this.takeFromQueue()) this.advance();
+        return;
+      default:
+        return this.resumeWait();
+    }
+  }
+
+  // ——— coroutine-only instructions ———
+
+  protected special(ins: Instr): boolean {
+    const rt = this.rt;
+    switch (ins.op) {
+      case 'timeout': {
+        const frame = this.pushFrame(ins);
+        frame.token = ++this.tokens;
+        rt.loop.callLater(ins.afterUs, this, DEADLINE + 8 * frame.token);
+        this.pc = ins.body;
+        return true;
+      }
+      case 'offload': {
+        const frame = this.pushFrame(ins) as OffloadFrame;
+        frame.item = rt.pools[ins.pool]!.submit(this, ins.body);
+        this.park(Wait.Offload, 'blocked', `awaiting ${rt.pools[ins.pool]!.label}`);
+        return false;
+      }
+      case 'fanOut': {
+        const frame = this.pushFrame(ins) as GatherFrame;
+        const count = rt.jobs.partsOf(this.job);
+        frame.parts = [];
+        frame.left = count;
+        frame.partsDone = 0;
+        frame.error = null;
+        for (let p = 0; p < count; p++) {
+          const part = new Task(rt, 'part', null, `part ${p + 1}`, ins.node);
+          part.job = this.job;
+          part.part = p;
+          part.reruns = this.reruns;
+          part.parent = this;
+          part.parentFrame = frame;
+          frame.parts.push(part);
+          part.start(ins.body);
+        }
+        if (count === 0) {
+          this.frames.pop();
+          this.pc = ins.next;
+          return true;
+        }
+        this.park(Wait.Gather, 'blocked', `gathering ${count} parts`);
+        return false;
+      }
+      default:
+        return true;
+    }
+  }
+
+  private afterOffload(): void {
+    this.wait = Wait.None;
+    const frame = this.frames.pop() as OffloadFrame;
+    const item = frame.item as WorkItem;
+    this.partDone = item.partDone;
+    if (item.raised !== null) this.raised = item.raised;
+    else this.pc = (frame.instr as { next: Instr }).next;
+    this.advance();
+  }
+
+  /** A part finished (raised: null) or failed; gather wakes the parent at the first error or the last part. */
+  partFinished(part: Task, raised: Raised | null): void {
+    const frame = part.parentFrame;
+    if (
+      frame === null ||
+      this.wait !== Wait.Gather ||
+      this.frames[this.frames.length - 1] !== frame
+    )
+      return;
+    frame.left--;
+    frame.partsDone = Math.max(frame.partsDone, part.partDone);
+    if (raised !== null && frame.error === null) frame.error = raised;
+    if (raised !== null || frame.left === 0) this.rt.loop.callSoon(this, FIRE + 8 * this.gen);
+  }
+
+  private afterGather(): void {
+    this.wait = Wait.None;
+    const frame = this.frames.pop() as GatherFrame;
+    if (frame.error !== null) {
+      // gather() passes on the first error; the other parts run on, unawaited.
+      for (const part of frame.parts) if (!part.ended) part.orphan = true;
+      this.raised = frame.error;
+    } else {
+      if (!this.orphan)
+        this.rt.jobs.pos[this.job] = (this.rt.jobs.pos[this.job] as number) + frame.partsDone;
+      this.pc = (frame.instr as { next: Instr }).next;
+    }
+    this.advance();
+  }
+
+  // ——— cancellation ———
+
+  /** A Timeout's deadline: cancel the task (the CancelledError lands at its await). */
+  private deadline(token: number): void {
+    const frame = this.frames.find((f) => f.token === token && f.instr.op === 'timeout');
+    if (frame === undefined || this.ended) return;
+    this.cancel(frame);
+  }
+
+  /** task.cancel(): undo the current wait; the error is raised when the task next steps. */
+  cancel(by: Frame | null): void {
+    if (this.cancelBy !== undefined) return;
+    this.cancelBy = by;
+    if (this.wakePending) return;
+    this.abortWait();
+    this.gen++;
+    this.scheduleWake();
+  }
+
+  private abortWait(): void {
+    const top = this.frames[this.frames.length - 1];
+    switch (this.wait) {
+      case Wait.Op:
+        this.endCall();
+        break;
+      case Wait.Permit:
+        if (top) this.rt.permitsOfFrame(top).withdraw(this);
+        break;
+      case Wait.Offload:
+        if (top)
+          this.rt.pools[(top.instr as { pool: number }).pool]!.cancel(
+            (top as OffloadFrame).item as WorkItem,
+          );
+        break;
+      case Wait.Gather:
+        if (top) for (const part of (top as GatherFrame).parts) if (!part.ended) part.cancel(null);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private landCancel(): void {
+    const by = this.cancelBy as Frame | null;
+    this.cancelBy = undefined;
+    // A permit granted while the cancellation was on its way is given back by unwinding.
+    if (this.wait === Wait.Permit) {
+      const top = this.frames[this.frames.length - 1];
+      if (top) top.held = true;
+    }
+    if (this.wait === Wait.Op) this.endCall();
+    this.afterWait = null;
+    this.wait = Wait.None;
+    this.raised = { cancel: true, by };
+    this.report('cpu', 'cancelled');
+    this.advance();
+  }
+
+  protected override abandonFrame(frame: Frame): void {
+    if (frame.instr.op === 'fanOut') {
+      for (const part of (frame as GatherFrame).parts) if (!part.ended) part.cancel(null);
+    }
+  }
+
+  // ——— the job's work here is over ———
+
+  protected finishedJob(): boolean {
+    if (this.nextOfChunk()) return true;
+    switch (this.role) {
+      case 'main':
+        return this.rt.main.next(this);
+      case 'worker':
+        this.stage?.jobFinished(1);
+        return this.takeFromQueue();
+      case 'part':
+        this.finish();
+        return false;
+      default:
+        this.stage?.jobFinished(this.chunkSize);
+        this.finish();
+        return false;
+    }
+  }
+
+  /** Jobs this task was created for (a chunk's count; 1 otherwise). */
+  chunkSize = 1;
+
+  protected bodyEnded(): boolean {
+    if (this.role === 'part') {
+      this.parent?.partFinished(this, null);
+      this.finish();
+      return false;
+    }
+    if (!this.orphan)
+      for (const job of this.jobsHere())
+        this.rt.loseJob(job, null, 'its path ends without reaching the Sink');
+    return this.finishedJobs();
+  }
+
+  protected unhandled(raised: Raised): boolean {
+    if (this.role === 'part') {
+      this.parent?.partFinished(this, raised);
+      this.finish();
+      return false;
+    }
+    this.failHere(raised);
+    return this.finishedJobs();
+  }
+
+  /** After every job here was resolved at once (a failed chunk): skip the rest of an unbatch. */
+  private finishedJobs(): boolean {
+    while (this.nextOfChunk()) {
+      /* the remaining jobs were resolved with the chunk */
+    }
+    return this.finishedJob();
+  }
+
+  /** Main takes a new job: a clean slate, from the top-level chain. */
+  prepareFor(job: number, pc: Instr): void {
+    this.resetForJob();
+    this.job = job;
+    this.pc = pc;
+  }
+
+  private takeFromQueue(): boolean {
+    const stage = this.stage as Stage;
+    const job = stage.take(this);
+    if (job < 0) {
+      this.park(Wait.NextJob, 'idle', 'await queue.get()');
+      return false;
+    }
+    this.prepareFor(job, stage.spec.entry);
+    this.report('cpu', '');
+    return true;
+  }
+
+  finish(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.pc = END;
+    this.report('done', '');
+    this.rt.memory.add('tasks', -this.rt.spec.taskMemoryBytes);
+  }
+
+  /** Parks main (waiting for an arrival or a stage to drain); `wakeAfter` schedules its wake-up. */
+  parkMain(wait: Wait, state: WorkerState, detail: string, wakeAfterUs: number | null): void {
+    this.park(wait, state, detail);
+    if (wakeAfterUs !== null) this.rt.loop.callLater(wakeAfterUs, this, FIRE + 8 * this.gen);
+  }
+
+  wake(): void {
+    this.scheduleWake();
+  }
+
+  report(state: WorkerState, detail: string): void {
+    this.rt.reportState(this.worker, state, this.traceJob, this.traceNode, detail);
+  }
+}
