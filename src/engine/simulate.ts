@@ -11,7 +11,7 @@ import { lowerBound } from './lowerBound';
 import { measure } from './metrics';
 import type { LowerBound, SimOptions, SimResult } from './result';
 import { Runtime } from './sim/runtime';
-import { Jobs } from './sim/jobs';
+import type { Jobs } from './sim/jobs';
 import type { RunSpec } from './spec';
 import { judge } from './verdict';
 

@@ -14,7 +14,8 @@ import type { Instr } from '../program';
 import type { PoolSpec } from '../program';
 import type { WorkerState } from '../trace';
 import { Carrier, Wait, type Raised } from './carrier';
-import { OsThread, type ThreadOwner } from './osThread';
+import type { OsThread} from './osThread';
+import { type ThreadOwner } from './osThread';
 import type { Runtime } from './runtime';
 import type { Task } from './task';
 
