@@ -87,9 +87,13 @@ export function frameAt(replay: Replay, t: Micros, frame: Frame = createFrame(re
   return frame;
 }
 
-/** The loop block in progress at `t`: the step that holds the event loop, if one does. */
+/**
+ * The loop block in progress at `t`: the step that holds the event loop while other
+ * work is ready. The engine reports a block when it ends, with how long it lasted, so
+ * a block covers `[t - delay, t)`.
+ */
 export function loopBlockAt(replay: Replay, t: Micros): LoopBlockEvent | null {
-  // Blocks are in time order and one loop thread never has two at once: the latest start wins.
+  // One loop thread never has two blocks at once: the first block ending after t is the only candidate.
   const blocks = replay.loopBlocks;
   let lo = 0;
   let hi = blocks.length;
@@ -98,8 +102,8 @@ export function loopBlockAt(replay: Replay, t: Micros): LoopBlockEvent | null {
     if (blocks[mid]!.t <= t) lo = mid + 1;
     else hi = mid;
   }
-  const block = blocks[lo - 1];
-  return block !== undefined && t < block.t + block.delay ? block : null;
+  const block = blocks[lo];
+  return block !== undefined && block.t - block.delay <= t ? block : null;
 }
 
 /** The first moment after `t` at which something happens; the run's end when nothing does. */

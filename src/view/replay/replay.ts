@@ -167,7 +167,62 @@ function countJobs(trace: readonly TraceEvent[]): number {
   return count;
 }
 
-function buildJobs(trace: readonly TraceEvent[], nodes: Interner): JobTable {
+/**
+ * Reads where each job is from the events that say so: it enters a node (jobEntered), a
+ * worker starts working for it at a node (workerState names the step the engine does
+ * not report as entered), it is delivered at the Sink, or — with the Source's id — it
+ * arrives and waits in the Source. A visit to the node the job is already in, or after
+ * the job is resolved, is no visit.
+ */
+class VisitReader {
+  private readonly lastNode: Int32Array;
+  private readonly resolved: Uint8Array;
+
+  constructor(
+    count: number,
+    private readonly nodes: Interner,
+    private readonly source: string | null,
+  ) {
+    this.lastNode = new Int32Array(count).fill(-1);
+    this.resolved = new Uint8Array(count);
+  }
+
+  /** The job and node `e` makes a visit to, or null. */
+  read(e: TraceEvent): { job: number; node: number } | null {
+    let job = -1;
+    let id: string | null = null;
+    switch (e.type) {
+      case 'jobArrived':
+        job = e.job;
+        id = this.source;
+        break;
+      case 'jobEntered':
+      case 'jobDelivered':
+        job = e.job;
+        id = e.node;
+        break;
+      case 'workerState':
+        job = e.job;
+        id = e.node;
+        break;
+      default:
+        break;
+    }
+    if (job < 0 || id === null || this.resolved[job] === 1) return null;
+    if (e.type === 'jobDelivered') this.resolved[job] = 1;
+    const node = this.nodes.of(id);
+    if (this.lastNode[job] === node) return null;
+    this.lastNode[job] = node;
+    return { job, node };
+  }
+
+  /** Jobs failed or lost stop moving too. */
+  resolve(job: number): void {
+    this.resolved[job] = 1;
+  }
+}
+
+function buildJobs(trace: readonly TraceEvent[], nodes: Interner, source: string | null): JobTable {
   const count = countJobs(trace);
   const kinds = new Interner();
   const kind = new Uint16Array(count);
@@ -175,32 +230,26 @@ function buildJobs(trace: readonly TraceEvent[], nodes: Interner): JobTable {
   const resolvedAt = new Float64Array(count).fill(Infinity);
   const fate = new Uint8Array(count);
   const corrupted = new Uint8Array(count);
-  // A visit is a jobEntered, or a delivery at a node the job has not entered (a Sink the
-  // engine reports only by its delivery). Two passes: count each job's visits, then fill
-  // each job's slice of the entry columns in time order.
-  const lastNode = new Int32Array(count);
-  const visit = (e: TraceEvent): number => {
-    if (e.type !== 'jobEntered' && e.type !== 'jobDelivered') return -1;
-    const node = nodes.of(e.node);
-    const isVisit = e.type === 'jobEntered' || lastNode[e.job] !== node;
-    lastNode[e.job] = node;
-    return isVisit ? node : -1;
-  };
+  // Two passes: count each job's visits, then fill each job's slice of the entry columns.
   const entryStart = new Int32Array(count + 1);
-  lastNode.fill(-1);
-  for (const e of trace) if (visit(e) >= 0) entryStart[(e as { job: number }).job + 1]!++;
+  let reader = new VisitReader(count, nodes, source);
+  for (const e of trace) {
+    const visit = reader.read(e);
+    if (visit) entryStart[visit.job + 1]!++;
+    if (e.type === 'jobFailed' || e.type === 'jobLost') reader.resolve(e.job);
+  }
   for (let j = 0; j < count; j++) entryStart[j + 1]! += entryStart[j]!;
   const total = entryStart[count] as number;
   const entryTime = new Float64Array(total);
   const entryNode = new Int32Array(total);
   const fill = Int32Array.from(entryStart.subarray(0, count));
-  lastNode.fill(-1);
+  reader = new VisitReader(count, nodes, source);
   for (const e of trace) {
-    const node = visit(e);
-    if (node >= 0) {
-      const at = fill[(e as { job: number }).job]!++;
+    const visit = reader.read(e);
+    if (visit) {
+      const at = fill[visit.job]!++;
       entryTime[at] = e.t;
-      entryNode[at] = node;
+      entryNode[at] = visit.node;
     }
     switch (e.type) {
       case 'jobArrived':
@@ -216,6 +265,7 @@ function buildJobs(trace: readonly TraceEvent[], nodes: Interner): JobTable {
       case 'jobLost':
         fate[e.job] = e.type === 'jobFailed' ? FATE_FAILED : FATE_LOST;
         resolvedAt[e.job] = e.t;
+        reader.resolve(e.job);
         break;
       default:
         break;
@@ -235,17 +285,20 @@ function buildJobs(trace: readonly TraceEvent[], nodes: Interner): JobTable {
   };
 }
 
-/**
- * Indexes a trace for replay.
- * @param trace the engine's events, in time order.
- * @param nodeIds the wiring's node ids, so they are indexed even if no event names them.
- */
-export function buildReplay(trace: readonly TraceEvent[], nodeIds: readonly string[] = []): Replay {
+export interface ReplayOptions {
+  /** The wiring's node ids, so they are indexed even if no event names them. */
+  readonly nodeIds?: readonly string[];
+  /** The Source's id: jobs that arrived wait there until main() takes them. */
+  readonly source?: string | null;
+}
+
+/** Indexes a trace (the engine's events, in time order) for replay. */
+export function buildReplay(trace: readonly TraceEvent[], options: ReplayOptions = {}): Replay {
   const nodes = new Interner();
-  for (const id of nodeIds) nodes.of(id);
+  for (const id of options.nodeIds ?? []) nodes.of(id);
   const strings = new Interner();
   strings.of('');
-  const jobs = buildJobs(trace, nodes);
+  const jobs = buildJobs(trace, nodes, options.source ?? null);
 
   const workers: ReplayWorker[] = [];
   const workerIndex = new Map<number, number>();

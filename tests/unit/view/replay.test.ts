@@ -13,7 +13,7 @@ import { stateCode, stateName } from '../../../src/view/replay/states';
 import { threadPoolTrace, TraceWriter } from './fixtures';
 
 describe('buildReplay', () => {
-  const replay = buildReplay(threadPoolTrace(), ['n1', 'n2', 'n3', 'n4']);
+  const replay = buildReplay(threadPoolTrace(), { nodeIds: ['n1', 'n2', 'n3', 'n4'] });
 
   it('indexes workers, processes and the end of the run', () => {
     expect(replay.workers.map((w) => w.label)).toEqual(['event loop', 'thread 1', 'thread 2']);
@@ -33,6 +33,32 @@ describe('buildReplay', () => {
     expect(visits(1)).toEqual(['n1', 'n2', 'n3', 'n4']);
     expect(Array.from(jobs.resolvedAt)).toEqual([300, 400]);
     expect(Array.from(jobs.fate)).toEqual([FATE_DELIVERED, FATE_DELIVERED]);
+  });
+
+  it('reads a visit from the worker that works for a job at a step the trace does not enter', () => {
+    const r = buildReplay(
+      new TraceWriter()
+        .worker(0, 0, 'task', 0, null, 'main()')
+        .arrive(0, 0)
+        .arrive(0, 1)
+        .enter(0, 0, 'src')
+        .state(0, 0, 'io', 0, 'count')
+        .deliver(10, 0, 'sink', 10)
+        .state(10, 0, 'cpu', -1, 'count')
+        .state(10, 0, 'io', 1, 'count')
+        .end(20),
+      { source: 'src' },
+    );
+    const visits = (job: number) =>
+      Array.from(r.jobs.entryNode.subarray(r.jobs.entryStart[job], r.jobs.entryStart[job + 1])).map(
+        (n) => r.nodes[n],
+      );
+    expect(visits(0)).toEqual(['src', 'count', 'sink']);
+    // Job 1 waits in the Source from its arrival until main() takes it at 10.
+    expect(visits(1)).toEqual(['src', 'count']);
+    expect(
+      Array.from(r.jobs.entryTime.subarray(r.jobs.entryStart[1], r.jobs.entryStart[2])),
+    ).toEqual([0, 10]);
   });
 
   it('keeps a job pending when the run ends before it is delivered', () => {
@@ -221,5 +247,19 @@ describe('seeking agrees with replaying the trace from the start', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('loop blocks', () => {
+  it('covers the time a step held the loop, reported when it ended', () => {
+    const w = new TraceWriter();
+    w.events.push({ type: 'loopBlocked', t: 500, node: 'n3', step: 'resize', delay: 200 });
+    w.events.push({ type: 'loopBlocked', t: 900, node: 'n3', step: 'resize', delay: 100 });
+    const replay = buildReplay(w.end(1000));
+    expect(frameAt(replay, 299).loopBlock).toBeNull();
+    expect(frameAt(replay, 300).loopBlock?.t).toBe(500);
+    expect(frameAt(replay, 499).loopBlock?.step).toBe('resize');
+    expect(frameAt(replay, 500).loopBlock).toBeNull();
+    expect(frameAt(replay, 850).loopBlock?.t).toBe(900);
   });
 });

@@ -1,0 +1,139 @@
+/**
+ * The replay's control bar, shared by the run view and the timeline: restart, play or
+ * pause, step to the next event, speed, and a scrubber over the whole run.
+ */
+import { duration } from '../ui/format';
+import { h } from '../ui/dom';
+import { nextEventTime } from './replay/frame';
+import type { Replay } from './replay/replay';
+import { SPEEDS, type Playback } from './playback';
+
+function speedLabel(speed: number): string {
+  return `${speed}×`;
+}
+
+/** "1.25 s" with a steady number of decimals for the run's scale, so the readout does not jitter. */
+export function clockText(us: number, endUs: number): string {
+  if (endUs < 1_000) return `${Math.round(us)} µs`;
+  if (endUs < 1_000_000) return `${(us / 1_000).toFixed(1)} ms`;
+  if (endUs < 60_000_000) return `${(us / 1_000_000).toFixed(2)} s`;
+  const totalSeconds = Math.floor(us / 1_000_000);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${m}:${ss}`;
+}
+
+export class Controls {
+  readonly element: HTMLElement;
+  private readonly playButton: HTMLButtonElement;
+  private readonly scrub: HTMLInputElement;
+  private readonly time: HTMLElement;
+  private readonly speed: HTMLSelectElement;
+  private readonly status: HTMLElement;
+  private replay: Replay | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly playback: Playback) {
+    const button = (label: string, text: string, testId: string, onClick: () => void) =>
+      h(
+        'button',
+        {
+          class: 'lw-ctl',
+          attrs: { type: 'button', 'aria-label': label, title: label, 'data-testid': testId },
+          on: { click: onClick },
+        },
+        text,
+      );
+    this.playButton = button('Play', '▶', 'run-play', () => this.playback.toggle());
+    this.scrub = h('input', {
+      class: 'lw-scrub',
+      attrs: {
+        type: 'range',
+        min: 0,
+        max: 1,
+        step: 'any',
+        value: 0,
+        'aria-label': 'Time in the run',
+        'data-testid': 'run-scrub',
+      },
+      on: {
+        input: () => {
+          this.playback.pause();
+          this.playback.seek(Number(this.scrub.value));
+        },
+      },
+    });
+    this.speed = h(
+      'select',
+      {
+        class: 'lw-speed',
+        attrs: {
+          'aria-label': 'Playback speed',
+          title: 'Simulated time per real second',
+          'data-testid': 'run-speed',
+        },
+        on: { change: () => this.playback.setSpeed(Number(this.speed.value)) },
+      },
+      ...SPEEDS.map((s) => h('option', { attrs: { value: s } }, speedLabel(s))),
+    );
+    this.time = h('span', {
+      class: 'lw-time',
+      attrs: { 'data-testid': 'run-time', 'aria-live': 'off' },
+    });
+    this.status = h('span', { class: 'lw-status', attrs: { 'data-testid': 'run-status' } });
+    this.element = h(
+      'div',
+      { class: 'lw-controls', attrs: { role: 'toolbar', 'aria-label': 'Replay' } },
+      button('Back to the start', '⏮', 'run-restart', () => {
+        this.playback.pause();
+        this.playback.seek(0);
+      }),
+      this.playButton,
+      button('Step to the next event', '⏭', 'run-step', () => this.stepForward()),
+      this.speed,
+      this.scrub,
+      this.time,
+      this.status,
+    );
+    this.unsubscribe = this.playback.onChange(() => this.refresh());
+    this.refresh();
+  }
+
+  /** Shows a run (or none), with a word on how it ended. */
+  setRun(replay: Replay | null, status: string): void {
+    this.replay = replay;
+    this.status.textContent = status;
+    this.refresh();
+  }
+
+  stepForward(): void {
+    if (!this.replay) return;
+    this.playback.pause();
+    this.playback.seek(nextEventTime(this.replay, this.playback.time));
+  }
+
+  private refresh(): void {
+    const p = this.playback;
+    const has = this.replay !== null && p.end > 0;
+    this.playButton.textContent = p.playing ? '⏸' : '▶';
+    this.playButton.setAttribute('aria-label', p.playing ? 'Pause' : 'Play');
+    this.playButton.title = p.playing ? 'Pause' : 'Play';
+    for (const control of this.element.querySelectorAll<
+      HTMLButtonElement | HTMLInputElement | HTMLSelectElement
+    >('button, input, select')) {
+      control.disabled = !has;
+    }
+    this.scrub.max = String(Math.max(1, p.end));
+    if (document.activeElement !== this.scrub || !p.playing) this.scrub.value = String(p.time);
+    this.speed.value = String(p.speed);
+    this.time.textContent = has ? `${clockText(p.time, p.end)} / ${clockText(p.end, p.end)}` : '—';
+    this.time.title = has ? duration(p.time) : '';
+  }
+
+  destroy(): void {
+    this.unsubscribe();
+  }
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { Solution } from '../../../src/model/solution';
+import {
+  CONTAINER,
+  hopPoints,
+  layoutFloor,
+  LEAF,
+  pointAlong,
+  toPath,
+} from '../../../src/view/floor/layout';
+
+const solution = {
+  kind: 'loopwork/solution',
+  version: 1,
+  level: { id: 'x', revision: 1 },
+  nodes: [
+    { id: 'src', type: 'source', params: {}, position: { x: 0, y: 0 } },
+    { id: 'pool', type: 'threadPool', params: { workers: 4 }, position: { x: 200, y: 0 } },
+    {
+      id: 'a',
+      type: 'step',
+      params: { step: 'resize' },
+      parent: 'pool',
+      position: { x: 220, y: 40 },
+    },
+    {
+      id: 'b',
+      type: 'step',
+      params: { step: 'save' },
+      parent: 'pool',
+      position: { x: 420, y: 40 },
+    },
+    { id: 'sink', type: 'sink', params: {}, position: { x: 700, y: 0 } },
+  ],
+  connections: [
+    { from: 'src', fromPort: 'out', to: 'pool' },
+    { from: 'a', fromPort: 'out', to: 'b' },
+    { from: 'pool', fromPort: 'out', to: 'sink' },
+  ],
+} as unknown as Solution;
+
+describe('floor layout', () => {
+  const layout = layoutFloor(solution, null);
+
+  it('places leaves where the editor put them', () => {
+    const a = layout.boxes.get('a')!;
+    expect([a.x, a.y, a.w, a.h]).toEqual([220, 40, LEAF.w, LEAF.h]);
+  });
+
+  it('draws a container around its children', () => {
+    const pool = layout.boxes.get('pool')!;
+    expect(pool.x).toBe(200);
+    expect(pool.y).toBe(0);
+    expect(pool.x + pool.w).toBe(420 + LEAF.w + CONTAINER.pad);
+    expect(pool.y + pool.h).toBe(40 + LEAF.h + CONTAINER.pad);
+    expect(pool.detail).toBe('4 threads');
+  });
+
+  it('orders containers before their children', () => {
+    const order = layout.order.map((b) => b.id);
+    expect(order.indexOf('pool')).toBeLessThan(order.indexOf('a'));
+  });
+
+  it('draws a wire from an output to an input', () => {
+    const wire = layout.wires.find((w) => w.from === 'a')!;
+    const b = layout.boxes.get('b')!;
+    expect(wire.points.at(-2)).toBe(b.input.x);
+    expect(wire.points.at(-1)).toBe(b.input.y);
+  });
+
+  it('takes a token out of a container through its output side', () => {
+    const points = hopPoints(layout, 'b', 'sink');
+    const pool = layout.boxes.get('pool')!;
+    expect(points[2]).toBe(pool.x + pool.w);
+    expect(points.at(-2)).toBe(layout.boxes.get('sink')!.input.x);
+  });
+
+  it('takes a token into a container body from its input side', () => {
+    const points = hopPoints(layout, 'pool', 'a');
+    expect(points[0]).toBe(layout.boxes.get('pool')!.input.x);
+    expect(points.at(-2)).toBe(220);
+  });
+
+  it('finds the point a share of the way along a path', () => {
+    const path = toPath(Float32Array.from([0, 0, 10, 0, 10, 10]));
+    const p = { x: 0, y: 0 };
+    pointAlong(path, 0.25, p);
+    expect(p).toEqual({ x: 5, y: 0 });
+    pointAlong(path, 0.75, p);
+    expect(p).toEqual({ x: 10, y: 5 });
+    pointAlong(path, 2, p);
+    expect(p).toEqual({ x: 10, y: 10 });
+  });
+});
