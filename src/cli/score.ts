@@ -1,0 +1,37 @@
+/**
+ * npm run score -- <level.json> [solution.json]
+ *
+ * Scores a wiring (the level's reference when none is given) and prints its metrics and
+ * verdict as JSON. Exit 0 when every goal is met, 1 when not, 2 for input we cannot use.
+ */
+import { parseLevel, parseSolution } from '../model/load';
+import { simulate } from '../engine/simulate';
+import { EXIT, readJsonFile, runCommand } from './io';
+
+const USAGE = 'usage: npm run score -- <level.json> [solution.json]';
+
+void runCommand(() => {
+  const [levelPath, solutionPath, ...extra] = process.argv.slice(2);
+  if (levelPath === undefined || extra.length > 0) {
+    console.error(USAGE);
+    return EXIT.invalidInput;
+  }
+  const level = parseLevel(readJsonFile(levelPath), levelPath);
+  const solution =
+    solutionPath === undefined
+      ? level.reference
+      : parseSolution(readJsonFile(solutionPath), solutionPath, level);
+  const result = simulate(level, solution, { trace: false });
+  if (!result.ok) {
+    for (const issue of result.issues)
+      console.error(
+        `${solutionPath ?? levelPath}: ${issue.node ? `node "${issue.node}": ` : ''}${issue.message}`,
+      );
+    return EXIT.invalidInput;
+  }
+  const { metrics, verdict } = result;
+  console.log(
+    JSON.stringify({ level: level.id, solution: solution.name ?? null, metrics, verdict }, null, 2),
+  );
+  return verdict.passed ? EXIT.ok : EXIT.failed;
+});
