@@ -5,7 +5,12 @@
  * the last character must be zero, so every byte sequence has exactly one spelling.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const VALUE = new Map([...ALPHABET].map((c, i) => [c, i] as const));
+/** Value of each character code below 128; -1 for characters outside the alphabet. */
+const VALUE = (() => {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i += 1) table[ALPHABET.charCodeAt(i)] = i;
+  return table;
+})();
 
 export function toBase64url(bytes: Uint8Array): string {
   let out = '';
@@ -40,9 +45,9 @@ export function fromBase64url(text: string): Base64Bytes | Base64Failure {
   let bits = 0;
   let buffer = 0;
   let o = 0;
-  for (const char of text) {
-    const value = VALUE.get(char);
-    if (value === undefined) return 'badCharacter';
+  for (let i = 0; i < text.length; i += 1) {
+    const value = VALUE[text.charCodeAt(i)] ?? -1;
+    if (value < 0) return 'badCharacter';
     buffer = (buffer << 6) | value;
     bits += 6;
     if (bits >= 8) {

@@ -141,7 +141,6 @@ describe('the link reader under fuzzing', () => {
         }
       }
     }
-    console.log(tally);
     expect(tally.accepted + tally.refused).toBe(100_000);
     // The mix reached every kind of refusal a damaged link can get.
     for (const reason of ['truncated', 'tampered', 'olderFormat', 'newerFormat'])
