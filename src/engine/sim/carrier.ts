@@ -514,7 +514,7 @@ export abstract class Carrier implements PermitWaiter {
   }
 
   protected resetForJob(): void {
-    this.frames.length = 0;
+    if (this.frames.length !== 0) this.frames.length = 0;
     this.raised = null;
     this.afterWait = null;
     this.stepBegun = false;

@@ -28,9 +28,11 @@ const RUNNING = 2;
 
 export class EventLoop implements Actor, ThreadOwner {
   thread!: OsThread;
-  private readyCb: LoopCallback[] = [];
-  private readyArg: number[] = [];
+  /** The ready queue: a ring buffer (capacity a power of two) of callbacks and their arguments. */
+  private readyCb: (LoopCallback | null)[] = new Array<LoopCallback | null>(1024).fill(null);
+  private readyArg: number[] = new Array<number>(1024).fill(0);
   private head = 0;
+  private tail = 0;
   private readySince = 0;
   private readonly timers = new TimedHeap<LoopCallback>();
   private state = IDLE;
@@ -47,7 +49,7 @@ export class EventLoop implements Actor, ThreadOwner {
   constructor(private readonly world: World) {}
 
   get readyCount(): number {
-    return this.readyCb.length - this.head;
+    return this.tail - this.head;
   }
 
   /** Timers still pending (some may be for waits that were cancelled). */
@@ -56,9 +58,7 @@ export class EventLoop implements Actor, ThreadOwner {
   }
 
   callSoon(cb: LoopCallback, arg: number): void {
-    if (this.readyCb.length === this.head) this.readySince = this.world.now;
-    this.readyCb.push(cb);
-    this.readyArg.push(arg);
+    this.enqueue(cb, arg);
     if (this.state === IDLE) {
       this.state = WAKING;
       this.world.after(0, this, ++this.wakeGen);
@@ -130,25 +130,48 @@ export class EventLoop implements Actor, ThreadOwner {
       const cb = timers.peekItem() as LoopCallback;
       const arg = timers.peekArg();
       timers.pop();
-      if (this.readyCb.length === this.head) this.readySince = now;
-      this.readyCb.push(cb);
-      this.readyArg.push(arg);
+      this.enqueue(cb, arg);
     }
     this.batchLeft = this.readyCount;
+  }
+
+  private enqueue(cb: LoopCallback, arg: number): void {
+    if (this.tail === this.head) this.readySince = this.world.now;
+    if (this.tail - this.head === this.readyCb.length) this.grow();
+    const mask = this.readyCb.length - 1;
+    this.readyCb[this.tail & mask] = cb;
+    this.readyArg[this.tail & mask] = arg;
+    this.tail++;
+  }
+
+  private grow(): void {
+    const size = this.readyCb.length;
+    const mask = size - 1;
+    const cbs = new Array<LoopCallback | null>(size * 2).fill(null);
+    const args = new Array<number>(size * 2).fill(0);
+    for (let i = this.head; i < this.tail; i++) {
+      cbs[i - this.head] = this.readyCb[i & mask] as LoopCallback;
+      args[i - this.head] = this.readyArg[i & mask] as number;
+    }
+    this.tail -= this.head;
+    this.head = 0;
+    this.readyCb = cbs;
+    this.readyArg = args;
   }
 
   private runBatch(): void {
     for (;;) {
       while (this.batchLeft > 0) {
         this.batchLeft--;
-        const cb = this.readyCb[this.head] as LoopCallback;
-        const arg = this.readyArg[this.head] as number;
+        const slot = this.head & (this.readyCb.length - 1);
+        const cb = this.readyCb[slot] as LoopCallback;
+        const arg = this.readyArg[slot] as number;
+        this.readyCb[slot] = null;
         this.head++;
         if (!this.world.count()) return;
         cb.onReady(arg);
         if (this.occupant !== null || this.world.stopped !== null) return;
       }
-      this.compact();
       if (this.readyCount > 0 || this.timers.peekTime() <= this.world.now) {
         // The next iteration, in this same call: zero-time chains never recurse.
         this.collectExpiredTimers();
@@ -159,18 +182,6 @@ export class EventLoop implements Actor, ThreadOwner {
       const next = this.timers.peekTime();
       if (next !== Infinity) this.world.at(next, this, ++this.wakeGen);
       return;
-    }
-  }
-
-  private compact(): void {
-    if (this.head === this.readyCb.length) {
-      this.readyCb.length = 0;
-      this.readyArg.length = 0;
-      this.head = 0;
-    } else if (this.head > 4096 && this.head * 2 > this.readyCb.length) {
-      this.readyCb = this.readyCb.slice(this.head);
-      this.readyArg = this.readyArg.slice(this.head);
-      this.head = 0;
     }
   }
 }

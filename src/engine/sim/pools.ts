@@ -14,7 +14,7 @@ import type { Instr } from '../program';
 import type { PoolSpec } from '../program';
 import type { WorkerState } from '../trace';
 import { Carrier, Wait, type Raised } from './carrier';
-import type { OsThread} from './osThread';
+import type { OsThread } from './osThread';
 import { type ThreadOwner } from './osThread';
 import type { Runtime } from './runtime';
 import type { Task } from './task';

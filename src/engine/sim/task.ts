@@ -400,6 +400,8 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   }
 
   report(state: WorkerState, detail: string): void {
+    // Checked here so the hot path pays no getters when nothing is traced.
+    if (this.rt.trace === null) return;
     this.rt.reportState(this.worker, state, this.traceJob, this.traceNode, detail);
   }
 }
