@@ -108,9 +108,14 @@ export class Runtime {
       this.world.stop(this.jobs.allResolved ? 'finished' : 'deadlock');
     const trace = this.trace;
     if (trace) {
-      // Arrivals were recorded up front; a stable sort puts every fact in time order.
+      // Arrivals were recorded up front; a stable sort puts every fact in time order, and
+      // arrivals after a run that stopped short (a deadlock) never happened in it.
       trace.sort((a, b) => a.t - b.t);
-      trace.push({ type: 'runEnded', t: this.endTime, outcome: this.world.stopped ?? 'finished' });
+      const end = this.endTime;
+      let keep = trace.length;
+      while (keep > 0 && (trace[keep - 1] as TraceEvent).t > end) keep--;
+      trace.length = keep;
+      trace.push({ type: 'runEnded', t: end, outcome: this.world.stopped ?? 'finished' });
     }
   }
 

@@ -123,7 +123,7 @@ describe('every run', () => {
         expect(metrics.makespanUs).toBeGreaterThanOrEqual(0);
         expect(metrics.peakMemoryBytes).toBeGreaterThan(0);
       }),
-      { numRuns: 150, seed: 4242 },
+      { numRuns: 1000, seed: 4242 },
     );
     // The generator must reach runnable wirings, not only ones the compiler refuses.
     expect(outcomes.has('finished')).toBe(true);
@@ -143,7 +143,7 @@ describe('every run', () => {
           expect(quiet.verdict).toEqual(first.verdict);
         }
       }),
-      { numRuns: 60, seed: 99 },
+      { numRuns: 300, seed: 99 },
     );
   });
 
