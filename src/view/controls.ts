@@ -6,6 +6,7 @@ import { duration } from '../ui/format';
 import { h } from '../ui/dom';
 import { nextEventTime } from './replay/frame';
 import type { Replay } from './replay/replay';
+import { icon, type IconName } from './icons';
 import { SPEEDS, type Playback } from './playback';
 
 function speedLabel(speed: number): string {
@@ -37,7 +38,7 @@ export class Controls {
   private readonly unsubscribe: () => void;
 
   constructor(private readonly playback: Playback) {
-    const button = (label: string, text: string, testId: string, onClick: () => void) =>
+    const button = (label: string, glyph: IconName, testId: string, onClick: () => void) =>
       h(
         'button',
         {
@@ -45,9 +46,9 @@ export class Controls {
           attrs: { type: 'button', 'aria-label': label, title: label, 'data-testid': testId },
           on: { click: onClick },
         },
-        text,
+        icon(glyph),
       );
-    this.playButton = button('Play', '▶', 'run-play', () => this.playback.toggle());
+    this.playButton = button('Play', 'play', 'run-play', () => this.playback.toggle());
     this.scrub = h('input', {
       class: 'lw-scrub',
       attrs: {
@@ -87,12 +88,12 @@ export class Controls {
     this.element = h(
       'div',
       { class: 'lw-controls', attrs: { role: 'toolbar', 'aria-label': 'Replay' } },
-      button('Back to the start', '⏮', 'run-restart', () => {
+      button('Back to the start', 'restart', 'run-restart', () => {
         this.playback.pause();
         this.playback.seek(0);
       }),
       this.playButton,
-      button('Step to the next event', '⏭', 'run-step', () => this.stepForward()),
+      button('Step to the next event', 'step', 'run-step', () => this.stepForward()),
       this.speed,
       this.scrub,
       this.time,
@@ -118,7 +119,10 @@ export class Controls {
   private refresh(): void {
     const p = this.playback;
     const has = this.replay !== null && p.end > 0;
-    this.playButton.textContent = p.playing ? '⏸' : '▶';
+    if (this.playButton.dataset.icon !== (p.playing ? 'pause' : 'play')) {
+      this.playButton.replaceChildren(icon(p.playing ? 'pause' : 'play'));
+      this.playButton.dataset.icon = p.playing ? 'pause' : 'play';
+    }
     this.playButton.setAttribute('aria-label', p.playing ? 'Pause' : 'Play');
     this.playButton.title = p.playing ? 'Pause' : 'Play';
     for (const control of this.element.querySelectorAll<

@@ -21,6 +21,7 @@ import { h } from '../ui/dom';
 import { duration } from '../ui/format';
 import { COLORS } from './colors';
 import { Controls } from './controls';
+import { stateLegend } from './legend';
 import { describeDeadlock } from './floor/deadlock';
 import { AlertLayer } from './floor/alertLayer';
 import { Hud, HUD_WIDTH } from './floor/hud';
@@ -32,6 +33,7 @@ import { WorkerLayer } from './floor/workerLayer';
 import { Playback } from './playback';
 import { createFrame, frameAt, type Frame } from './replay/frame';
 import type { Replay } from './replay/replay';
+import { CPU } from './replay/states';
 import { createTokenBuffer, jobPath, locateTokens, type TokenBuffer } from './replay/tokens';
 import { emptyReason, outcomeText, replayOf, type RunInput } from './runInput';
 import { drivePlayback, prefersReducedMotion } from './ticker';
@@ -45,6 +47,8 @@ export interface RunViewOptions {
 export interface RunViewHandle {
   readonly playback: Playback;
   update(input: RunInput): void;
+  /** Draws the current moment now rather than at the next animation frame (tests, benchmarks). */
+  render(): void;
   destroy(): void;
 }
 
@@ -66,7 +70,17 @@ interface Scene {
   readonly frame: Frame | null;
   readonly buffer: TokenBuffer | null;
   readonly points: TokenPoints | null;
+  /** Per job: is a worker running it on a core now? */
+  readonly onCore: Uint8Array;
   readonly deadlockText: string[];
+}
+
+function jobsOnCore(frame: Frame, out: Uint8Array): void {
+  out.fill(0);
+  for (let w = 0; w < frame.state.length; w++) {
+    const job = frame.job[w]!;
+    if (frame.state[w] === CPU && job >= 0) out[job] = 1;
+  }
 }
 
 export async function mountRunView(
@@ -85,7 +99,7 @@ export async function mountRunView(
   const empty = h('div', { class: 'lw-empty' });
   const controls = new Controls(playback);
   const root = h('div', { class: 'lw-run' }, stage, controls.element);
-  stage.append(tooltip, banner, empty);
+  stage.append(tooltip, banner, empty, stateLegend());
   host.replaceChildren(root);
 
   const app = new Application();
@@ -114,7 +128,7 @@ export async function mountRunView(
     const b = scene.layout.bounds;
     const w = app.screen.width - HUD_WIDTH - 2 * MARGIN;
     const hgt = app.screen.height - 2 * MARGIN;
-    const scale = Math.max(0.2, Math.min(1.6, w / b.w, hgt / b.h));
+    const scale = Math.max(0.2, Math.min(1.25, w / b.w, hgt / b.h));
     scene.world.scale.set(scale);
     scene.world.position.set(
       HUD_WIDTH + MARGIN + (w - b.w * scale) / 2 - b.x * scale,
@@ -174,6 +188,7 @@ export async function mountRunView(
       frame: replay ? createFrame(replay) : null,
       buffer: replay ? createTokenBuffer(replay) : null,
       points: replay ? createTokenPoints(replay) : null,
+      onCore: new Uint8Array(replay?.jobs.count ?? 0),
       deadlockText,
     };
     hud?.resize(app.screen.height);
@@ -186,15 +201,16 @@ export async function mountRunView(
 
   const showBanner = (s: Scene, frame: Frame): void => {
     let text = '';
-    if (s.replay?.outcome === 'deadlock' && frame.t >= s.replay.end) {
+    const deadlocked = s.replay?.outcome === 'deadlock' && frame.t >= s.replay.end;
+    if (deadlocked) {
       text = `Deadlock: nothing can move. ${s.deadlockText.join('; ')}.`;
     } else if (frame.loopBlock) {
       const b = frame.loopBlock;
-      text = `The event loop is blocked by ${b.step} for ${duration(b.delay)}: every other coroutine waits.`;
+      text = `Event loop blocked for ${duration(b.delay)} by “${b.step}”: every other coroutine waits.`;
     }
     if (banner.textContent !== text) banner.textContent = text;
     banner.hidden = text === '';
-    banner.classList.toggle('danger', text !== '');
+    banner.classList.toggle('deadlock', deadlocked);
   };
 
   const draw = (now: number): void => {
@@ -220,7 +236,8 @@ export async function mountRunView(
       frameAt(s.replay, t, s.frame);
       locateTokens(s.replay, t, travelUs, s.buffer);
       s.placer.place(s.buffer, s.points);
-      s.tokens.update(s.buffer, s.points, playback.selectedJob);
+      jobsOnCore(s.frame, s.onCore);
+      s.tokens.update(s.buffer, s.points, playback.selectedJob, s.onCore);
       s.workers.update(s.frame);
       s.hud.update(s.frame, dt, playback.playing && !reducedMotion);
       s.alerts.showPath(playback.selectedJob);
@@ -358,6 +375,10 @@ export async function mountRunView(
         return;
       }
       build(next);
+    },
+    render(): void {
+      cancelAnimationFrame(drawRequest);
+      draw(performance.now());
     },
     destroy(): void {
       destroyed = true;

@@ -3,7 +3,7 @@
  * (or stuck, in red, on the step that blocks it), who holds each shared GIL, jobs
  * delivered and memory against the budget. Screen space: it does not pan or zoom.
  */
-import { Container, Graphics, Sprite, Texture, type BitmapText } from 'pixi.js';
+import { Container, Graphics, Sprite, Texture, type Text } from 'pixi.js';
 import type { Level } from '../../model/level';
 import { parseSize } from '../../model/units';
 import { bytes } from '../../ui/format';
@@ -11,7 +11,7 @@ import { COLORS, STATE_COLORS } from '../colors';
 import type { Frame } from '../replay/frame';
 import type { Replay } from '../replay/replay';
 import { CPU, IDLE } from '../replay/states';
-import { counter, fit, label, setText } from './text';
+import { fit, label, setText } from './text';
 
 export const HUD_WIDTH = 200;
 const PAD = 14;
@@ -31,7 +31,7 @@ function box(parent: Container, x: number, y: number, w: number, h: number, tint
 interface GilRow {
   readonly process: number;
   readonly dot: Graphics;
-  readonly holder: BitmapText;
+  readonly holder: Text;
 }
 
 export class Hud {
@@ -39,15 +39,15 @@ export class Hud {
   private readonly background: Sprite;
   private readonly edge: Sprite;
   private readonly cores: Sprite[] = [];
-  private readonly coreText: BitmapText;
+  private readonly coreText: Text;
   private readonly wheel = new Graphics();
-  private readonly loopText: BitmapText;
+  private readonly loopText: Text;
   private readonly loopWorker: number;
   private readonly gilRows: GilRow[] = [];
-  private readonly jobsText: BitmapText;
-  private readonly failedText: BitmapText;
+  private readonly jobsText: Text;
+  private readonly failedText: Text;
   private readonly memoryFill: Sprite;
-  private readonly memoryText: BitmapText;
+  private readonly memoryText: Text;
   private readonly coreCount: number;
   private readonly memoryBudget: number;
   private readonly labels = new Map<number, string>();
@@ -72,7 +72,7 @@ export class Hud {
     for (let i = 0; i < shown; i++)
       this.cores.push(box(this.view, PAD + i * (size + 3), y, size, size, COLORS.raised2));
     y += size + 5;
-    this.coreText = this.text(PAD, y, 10);
+    this.coreText = this.text(PAD, y, 11);
     y += 22;
 
     this.loopWorker = replay.workers.findIndex((w) => w.kind === 'loop');
@@ -82,8 +82,10 @@ export class Hud {
     const loopLabel = label('event loop', 11, COLORS.text, '600');
     loopLabel.position.set(PAD + 26, y - 1);
     this.view.addChild(loopLabel);
-    this.loopText = this.text(PAD + 26, y + 13, 9);
-    y += 38;
+    this.loopText = this.text(PAD + 26, y + 14, 10);
+    this.loopText.style.wordWrap = true;
+    this.loopText.style.wordWrapWidth = HUD_WIDTH - PAD - 30;
+    y += 48;
 
     const shared = [...replay.gil].filter(
       ([, s]) => new Set(Array.from(s.values).filter((h) => h >= 0)).size > 1,
@@ -98,7 +100,7 @@ export class Hud {
         const name = label(process === 0 ? 'main' : `proc ${process}`, 10, COLORS.textDim);
         name.position.set(PAD + 14, y);
         this.view.addChild(name);
-        this.gilRows.push({ process, dot, holder: this.text(PAD + 62, y + 1, 10, COLORS.text) });
+        this.gilRows.push({ process, dot, holder: this.text(PAD + 62, y, 11, COLORS.text) });
         y += 17;
       }
       y += 8;
@@ -106,9 +108,9 @@ export class Hud {
 
     this.heading('JOBS', y);
     y += 18;
-    this.jobsText = this.text(PAD, y, 10, COLORS.text);
+    this.jobsText = this.text(PAD, y, 11, COLORS.text);
     y += 15;
-    this.failedText = this.text(PAD, y, 10);
+    this.failedText = this.text(PAD, y, 11);
     y += 24;
 
     this.heading('MEMORY', y);
@@ -116,7 +118,7 @@ export class Hud {
     box(this.view, PAD, y, HUD_WIDTH - 2 * PAD, 5, COLORS.raised2);
     this.memoryFill = box(this.view, PAD, y, 0, 5, COLORS.accent);
     y += 10;
-    this.memoryText = this.text(PAD, y, 9);
+    this.memoryText = this.text(PAD, y, 10);
   }
 
   private heading(text: string, y: number): void {
@@ -126,22 +128,20 @@ export class Hud {
     this.view.addChild(t);
   }
 
-  private text(x: number, y: number, size: number, color: number = COLORS.textDim): BitmapText {
-    const t = counter(size, color);
+  private text(x: number, y: number, size: number, color: number = COLORS.textDim): Text {
+    const t = label('', size, color);
     t.position.set(x, y);
     this.view.addChild(t);
     return t;
   }
 
+  /** The event loop's icon: a circular arrow that turns while the loop runs. */
   private drawWheel(color: number): void {
     const g = this.wheel.clear();
-    g.circle(0, 0, 8).stroke({ width: 2, color });
-    for (let i = 0; i < 4; i++) {
-      const a = (i * Math.PI) / 2;
-      g.moveTo(0, 0).lineTo(Math.cos(a) * 8, Math.sin(a) * 8);
-    }
-    g.stroke({ width: 1.5, color });
-    g.circle(8, 0, 2.5).fill({ color });
+    g.arc(0, 0, 7.5, 0.35, Math.PI * 2 - 0.35).stroke({ width: 2.2, color, cap: 'round' });
+    const ax = 7.5 * Math.cos(-0.35);
+    const ay = 7.5 * Math.sin(-0.35);
+    g.poly([ax - 4, ay - 1, ax + 3.5, ay - 2.5, ax + 0.5, ay + 4.5]).fill({ color });
   }
 
   resize(height: number): void {
@@ -165,11 +165,11 @@ export class Hud {
       if (state === CPU) {
         color = STATE_COLORS.cpu;
         const detail = this.replay.strings[frame.detail[this.loopWorker]!] ?? '';
-        text = fit(detail ? `running ${detail}` : 'running', HUD_WIDTH - 40, 9);
+        text = fit(detail ? `running ${detail}` : 'running a coroutine', 300, 10);
       }
       if (block) {
         color = COLORS.danger;
-        text = fit(`BLOCKED by ${block.step}`, HUD_WIDTH - 40, 9);
+        text = fit(`blocked by ${block.step}`, 300, 10);
       }
       if (this.wheelColor !== color) {
         this.drawWheel(color);

@@ -57,7 +57,7 @@ export interface FloorLayout {
   };
 }
 
-export const LEAF = { w: 156, h: 54 } as const;
+export const LEAF = { w: 156, h: 66 } as const;
 export const CONTAINER = { header: 34, pad: 16, minW: 184, minH: 96 } as const;
 /** Points per sampled wire or path. */
 const CURVE_SAMPLES = 16;

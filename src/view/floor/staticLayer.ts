@@ -66,11 +66,11 @@ export function drawStaticFloor(layout: FloorLayout): Container {
   for (const box of layout.order) {
     const titleWidth = box.container ? box.w * 0.45 - 14 : box.w - 18;
     const title = label(fit(box.title, titleWidth, 12), 12, COLORS.text, '600');
-    title.position.set(box.x + 11, box.y + (box.container ? 4 : 6));
+    title.position.set(box.x + 11, box.y + (box.container ? 4 : 5));
     root.addChild(title);
     if (box.detail) {
       const detail = label(fit(box.detail, titleWidth, 10), 10, COLORS.textDim);
-      detail.position.set(box.x + 11, box.y + (box.container ? 19 : 21));
+      detail.position.set(box.x + 11, box.y + (box.container ? 19 : 20));
       root.addChild(detail);
     }
   }

@@ -39,9 +39,16 @@ export class TokenLayer {
     this.scale = (TOKEN_RADIUS * 2) / texture.width;
   }
 
-  /** Shows the tokens of `tokens` at `points`; the selected job's token is white and larger. */
-  update(tokens: TokenBuffer, points: TokenPoints, selected: number | null): void {
-    const particles = this.view.particleChildren as Particle[];
+  /**
+   * Shows the tokens of `tokens` at `points`. A job on a core right now is drawn larger;
+   * the selected job's token is white and larger still.
+   */
+  update(
+    tokens: TokenBuffer,
+    points: TokenPoints,
+    selected: number | null,
+    onCore: Uint8Array,
+  ): void {
     let shown = 0;
     for (let k = 0; k < tokens.count; k++) {
       if (points.shown[k] === 0) continue;
@@ -54,16 +61,16 @@ export class TokenLayer {
       const picked = job === selected;
       p.x = points.x[k]!;
       p.y = points.y[k]!;
-      p.scaleX = p.scaleY = this.scale * (picked ? 1.8 : 1);
+      p.scaleX = p.scaleY = this.scale * (picked ? 1.9 : onCore[job] === 1 ? 1.45 : 1);
       p.tint = picked ? COLORS.selected : kindColor(this.replay.jobs.kind[job]!);
       p.alpha = selected === null || picked ? 1 : 0.45;
-      particles[shown] = p;
       shown++;
     }
-    if (particles.length !== shown) {
-      particles.length = shown;
-      this.view.update();
-    }
+    // The container shows pool[0 … shown): grow or shrink it through its own methods,
+    // which tell the renderer its contents changed.
+    const had = this.view.particleChildren.length;
+    if (shown > had) this.view.addParticle(...this.pool.slice(had, shown));
+    else if (shown < had) this.view.removeParticles(shown, had);
   }
 
   /** The job of the token nearest to (x, y) within `radius`, or null. */

@@ -26,7 +26,7 @@ export function pileOf(box: NodeBox): Pile {
     const columns = Math.max(1, Math.floor((box.x + box.w - 12 - x) / PILE_STEP) + 1);
     return { x, y: box.y + 9, columns, rows: 2 };
   }
-  const columns = Math.max(1, Math.floor((box.w - 20) / PILE_STEP) + 1);
+  const columns = Math.max(1, Math.floor((box.w - 24) / PILE_STEP) + 1);
   return {
     x: box.x + 10,
     y: box.y + 33,

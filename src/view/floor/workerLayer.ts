@@ -139,7 +139,7 @@ export class WorkerLayer {
 
   private boxCounter(box: NodeBox, color: number): BitmapText {
     const text = counter(10, color);
-    text.position.set(box.x + 11, box.y + 34);
+    text.position.set(box.x + 11, box.y + 22);
     this.view.addChild(text);
     return text;
   }

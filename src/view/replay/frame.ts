@@ -26,7 +26,10 @@ export interface Frame {
   /** Failed or lost. */
   failed: number;
   memoryBytes: number;
-  /** Workers running on a core. */
+  /**
+   * Threads and processes running on a core. A task runs on its event loop's thread, which
+   * the trace reports as a worker of its own: counting both would count one core twice.
+   */
   running: number;
   /** The block of the event loop in progress, if any. */
   loopBlock: LoopBlockEvent | null;
@@ -57,6 +60,7 @@ export function createFrame(replay: Replay): Frame {
 export function frameAt(replay: Replay, t: Micros, frame: Frame = createFrame(replay)): Frame {
   frame.t = t;
   frame.stateCounts.fill(0);
+  frame.running = 0;
   for (let w = 0; w < replay.tracks.length; w++) {
     const track = replay.tracks[w]!;
     const i = lastAtOrBefore(track.times, t);
@@ -75,8 +79,8 @@ export function frameAt(replay: Replay, t: Micros, frame: Frame = createFrame(re
     frame.node[w] = track.nodes[i]!;
     frame.detail[w] = track.details[i]!;
     frame.stateCounts[state]!++;
+    if (state === CPU && replay.workers[w]!.kind !== 'task') frame.running++;
   }
-  frame.running = frame.stateCounts[CPU]!;
   for (const [process, series] of replay.gil) frame.gilHolder.set(process, valueAt(series, t, -1));
   for (const [node, series] of replay.queues) frame.queueDepth.set(node, valueAt(series, t, 0));
   for (const [id, series] of replay.services) frame.serviceActive.set(id, valueAt(series, t, 0));
