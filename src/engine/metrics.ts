@@ -49,7 +49,7 @@ export function measure(rt: Runtime, bound: LowerBound): Metrics {
     throughput: makespanUs > 0 ? jobs.done / (makespanUs / 1_000_000) : 0,
     p50Us: rank(0.5),
     p95Us: rank(0.95),
-    maxLatencyUs: latencies.length === 0 ? 0 : (latencies[latencies.length - 1] as number),
+    maxLatencyUs: latencies.length === 0 ? 0 : select(latencies, latencies.length - 1),
     peakMemoryBytes: rt.memory.peak,
     cost: Math.round(cost * 100) / 100,
     serviceErrors,
@@ -62,4 +62,34 @@ export function measure(rt: Runtime, bound: LowerBound): Metrics {
     ratioToBound: bound.boundUs > 0 ? makespanUs / bound.boundUs : 0,
     events: rt.world.events,
   };
+}
+
+/** The k-th smallest value (0-based); reorders `values` (Hoare's quickselect, median-of-three pivots). */
+export function select(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    const a = values[lo] as number;
+    const b = values[mid] as number;
+    const c = values[hi] as number;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] as number) < pivot) i++;
+      while ((values[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = values[i] as number;
+        values[i] = values[j] as number;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k] as number;
+  }
+  return values[lo] as number;
 }
