@@ -6,6 +6,7 @@ import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import { loadSave, type SaveProblem } from '../storage/localSave';
 import { accept, markRead } from '../storage/progress';
+import { emptySave } from '../storage/save';
 import { h, replace } from '../ui/dom';
 import { money } from '../ui/format';
 import { Inbox } from '../ui/inbox/inbox';
@@ -59,7 +60,6 @@ export class App {
         'Loopwork',
       ),
       this.topbarContext,
-      h('div', { class: 'spacer' }),
       this.balance,
     );
     root.replaceChildren(
@@ -137,8 +137,8 @@ export class App {
       progress: this.progress,
       toasts: this.toasts,
       topbar: this.topbarContext,
+      campaign: this.campaign.levels,
       back: () => this.showInbox(level.id),
-      nextContract: () => this.showInbox(),
     });
     replace(this.screen, this.session.element);
     this.session.start(solution);
@@ -154,9 +154,7 @@ export async function startGame(root: HTMLElement): Promise<App> {
   } catch {
     storage = null;
   }
-  const saved = storage
-    ? loadSave(storage, Date.now())
-    : { save: (await import('../storage/save')).emptySave(), problem: null };
+  const saved = storage ? loadSave(storage, Date.now()) : { save: emptySave(), problem: null };
   const campaign = await loadCampaign();
   const app = new App(root, campaign, saved, storage);
   let opened = false;

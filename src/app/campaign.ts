@@ -1,50 +1,33 @@
 /**
- * The campaign: every contract in levels/*.json, validated, in chapter order. Each file
- * is its own chunk, loaded after the first paint, so the contracts' text does not weigh
- * on the first screen.
+ * The campaign: the contracts listed in levels/campaign.ts, each validated with the
+ * model's loader. The registry (and the schema validators it brings) load as their own
+ * chunk right after the first paint. A broken file is reported and skipped, never fatal.
  */
 import type { Level } from '../model/level';
-import { LEVEL_KIND } from '../model/level';
-
-const files = import.meta.glob<unknown>('../../levels/*.json', { import: 'default' });
+import { InputErrors } from '../model/errors';
 
 export interface Campaign {
   readonly levels: readonly Level[];
-  /** Files that did not load, in plain words: shown to authors, never fatal. */
+  /** Files that did not load, in plain words. */
   readonly problems: readonly string[];
 }
 
-function looksLikeLevel(value: unknown): value is Level {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as { kind?: unknown }).kind === LEVEL_KIND &&
-    typeof (value as { id?: unknown }).id === 'string'
-  );
-}
-
 export async function loadCampaign(): Promise<Campaign> {
+  const [{ CAMPAIGN_FILES }, { parseLevel }] = await Promise.all([
+    import('../../levels/campaign'),
+    import('../model/load'),
+  ]);
   const problems: string[] = [];
-  const loaded = await Promise.all(
-    Object.entries(files).map(async ([path, load]) => {
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      try {
-        const json = await load();
-        // Files beside the levels that are not levels (a campaign index) are skipped.
-        if (typeof json !== 'object' || json === null || !('kind' in json)) return null;
-        if (!looksLikeLevel(json)) {
-          problems.push(`${name}: not a contract`);
-          return null;
-        }
-        return json;
-      } catch (error) {
-        problems.push(`${name}: ${String(error)}`);
-        return null;
-      }
-    }),
-  );
-  const levels = loaded
-    .filter((l): l is Level => l !== null)
-    .sort((a, b) => a.chapter - b.chapter || a.order - b.order || a.id.localeCompare(b.id));
+  const levels: Level[] = [];
+  for (const { file, json } of CAMPAIGN_FILES) {
+    try {
+      levels.push(parseLevel(json, `levels/${file}`));
+    } catch (error) {
+      problems.push(
+        error instanceof InputErrors ? error.message : `levels/${file}: ${String(error)}`,
+      );
+    }
+  }
+  levels.sort((a, b) => a.chapter - b.chapter || a.order - b.order || a.id.localeCompare(b.id));
   return { levels, problems };
 }

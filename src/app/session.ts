@@ -1,23 +1,51 @@
 /**
- * One contract open on the workbench: the layout, the editor, runs and re-scores, the
- * saved solutions. It keeps the store (what panels read) and the save in step.
+ * One contract open on the workbench: the layout, the editor, live scores and runs, the
+ * saved solutions and hints. It keeps the store (what panels read) and the save in step.
  */
+import { AreaExtensions } from 'rete-area-plugin';
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
+import { LoopEditor } from '../editor/editor';
+import { startingWiring } from '../editor/starting';
+import { Palette, PALETTE_MIME } from '../editor/palette';
+import { bindShortcuts } from '../editor/shortcuts';
+import { isNodeType } from '../model/vocabulary';
 import { h, replace } from '../ui/dom';
 import { panelTabs, type DockTab } from '../ui/dock';
 import { workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
+import { editorHelp, editorTools } from '../ui/workbench/editorTools';
+import { RunStatus } from '../ui/workbench/runStatus';
+import { celebrate } from '../ui/workbench/celebration';
 import type { Toasts } from '../ui/toasts';
 import { contractTerms } from '../ui/inbox/terms';
-import { recordOf } from '../storage/progress';
+import { ScorePanel } from '../ui/score/scorePanel';
+import { SolutionsPanel } from '../ui/solutions/solutionsPanel';
+import { HintsPanel } from '../ui/solutions/hintsPanel';
+import { gradeLabel } from '../ui/grade';
+import {
+  activeSolution,
+  addSolution,
+  deleteSolution,
+  duplicateSolution,
+  isUnlocked,
+  recordOf,
+  recordScore,
+  renameSolution,
+  setActive,
+  showNextHint,
+  updateWiring,
+} from '../storage/progress';
+import type { SolutionScore } from '../storage/save';
 import type { ProgressKeeper } from './progressKeeper';
 import type { GameStore } from './store';
 import { panelsIn } from './panels';
-import { startingWiring } from '../editor/starting';
+import { Scoring } from './scoring';
 
 export interface SessionOptions {
   readonly level: Level;
+  /** Every campaign contract, to say which ones a delivery unlocks. */
+  readonly campaign: readonly Level[];
   /** Campaign contracts keep their solutions in the save; custom ones are played unsaved. */
   readonly saved: boolean;
   readonly store: GameStore;
@@ -25,45 +53,353 @@ export interface SessionOptions {
   readonly toasts: Toasts;
   readonly topbar: HTMLElement;
   back(): void;
-  nextContract(): void;
+}
+
+function scoreOf(result: SimResult): SolutionScore | null {
+  if (!result.ok) return null;
+  const { metrics, verdict } = result;
+  return {
+    passed: verdict.passed,
+    grade: verdict.grade,
+    makespanUs: metrics.makespanUs,
+    cost: metrics.cost,
+    p95Us: metrics.p95Us,
+    peakMemoryBytes: metrics.peakMemoryBytes,
+  };
 }
 
 export class ContractSession {
   readonly element: HTMLElement;
   private readonly layout: WorkbenchLayout;
   private readonly level: Level;
+  private readonly editor: LoopEditor;
+  private readonly palette: Palette;
+  private readonly status = new RunStatus();
+  private readonly scoring: Scoring;
+  private readonly score: ScorePanel;
+  private readonly solutions: SolutionsPanel;
+  private readonly hints: HintsPanel;
+  private readonly switcher = h('select', {
+    class: 'solution-switch',
+    attrs: { 'aria-label': 'Solution' },
+  });
+  private readonly runButton: HTMLButtonElement;
+  private readonly cleanups: (() => void)[] = [];
+  /** Id of the saved solution in the editor ('' when unsaved). */
+  private activeId = '';
+  /** Which kind of result the score panel shows for the current wiring. */
+  private shown: 'run' | 'live' = 'live';
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: SessionOptions) {
     this.level = options.level;
+    this.score = new ScorePanel(this.level, (id) => void this.select([id]));
+    this.solutions = new SolutionsPanel(this.level, {
+      open: (id) => void this.open(id),
+      rename: (id, name) =>
+        options.progress.update((s) => renameSolution(s, this.level.id, id, name)),
+      duplicate: (id) =>
+        this.addAndOpen(() => duplicateSolution(options.progress.save, this.level.id, id)),
+      remove: (id) => this.remove(id),
+      fresh: () =>
+        this.addAndOpen(() =>
+          addSolution(
+            options.progress.save,
+            this.level.id,
+            startingWiring(this.level),
+            'New solution',
+          ),
+        ),
+    });
+    this.hints = new HintsPanel(this.level, () => {
+      if (options.saved) options.progress.update((s) => showNextHint(s, this.level));
+      else {
+        this.hintsShownUnsaved += 1;
+        this.renderProgress();
+      }
+    });
     const own: DockTab[] = [
-      { id: 'brief', title: 'Brief', order: 0, mount: (host) => this.mountBrief(host) },
+      {
+        id: 'score',
+        title: 'Score',
+        order: 0,
+        mount: (host) => void host.append(this.score.element),
+      },
+      {
+        id: 'solutions',
+        title: 'Solutions',
+        order: 10,
+        mount: (host) => void host.append(this.solutions.element),
+      },
+      {
+        id: 'hints',
+        title: 'Hints',
+        order: 20,
+        mount: (host) => void host.append(this.hints.element),
+      },
+      { id: 'brief', title: 'Brief', order: 30, mount: (host) => this.mountBrief(host) },
     ];
     this.layout = workbenchLayout(
       [...own, ...panelTabs(panelsIn('side'), options.store)],
       panelTabs(panelsIn('bottom'), options.store),
     );
     this.element = this.layout.element;
+    this.editor = new LoopEditor(this.layout.editor, this.level, {
+      onChange: (solution, kind) => this.edited(solution, kind),
+      onSelect: (nodes) => options.store.setSelection(nodes),
+      onMessage: (text) => options.toasts.show(text, 'info'),
+    });
+    this.palette = new Palette(
+      this.level,
+      (type) => this.editor.remaining(type),
+      (type) => void this.placeAtCentre(type),
+    );
+    this.layout.palette.append(this.palette.element);
+    this.layout.editorOverlay.append(
+      editorTools({
+        undo: () => void this.editor.undo(),
+        redo: () => void this.editor.redo(),
+        zoom: (factor) => void this.zoom(factor),
+        fit: () => void this.fit(),
+        arrange: () => void this.arrange(),
+      }),
+      editorHelp(),
+      this.status.element,
+    );
+    this.scoring = new Scoring(this.level, this.status, {
+      live: (result, of) => this.liveResult(result, of),
+      error: (message) => options.toasts.show(message, 'bad', 8000),
+    });
+    this.runButton = h(
+      'button',
+      {
+        class: 'btn primary run-button',
+        data: { action: 'run' },
+        attrs: { title: 'Run the wiring and deliver it (Space)' },
+        on: { click: () => void this.run() },
+      },
+      h('span', { attrs: { 'aria-hidden': 'true' } }, '▶'),
+      'Run',
+      h('span', { class: 'kbd' }, 'Space'),
+    );
     this.renderTopbar();
+    this.acceptDrops();
+    this.cleanups.push(
+      bindShortcuts({
+        remove: () => void this.editor.commands.deleteSelected(),
+        undo: () => void this.editor.undo(),
+        redo: () => void this.editor.redo(),
+        copy: () => {
+          const n = this.editor.commands.copy();
+          if (n > 0) options.toasts.show(`Copied ${n} node${n === 1 ? '' : 's'}`, 'info', 1800);
+        },
+        paste: () => void this.editor.commands.paste(),
+        selectAll: () => void this.editor.commands.selectAll(),
+        fit: () => void this.fit(),
+        run: () => void this.run(),
+      }),
+      options.progress.onChange(() => this.renderProgress()),
+    );
   }
 
-  /** Opens the wiring: the given one, else the active saved solution, else the starting wiring. */
+  /** Opens the wiring: the given one (as a new saved solution), else the active saved one, else the start. */
   start(solution?: Solution): void {
-    const wiring = solution ?? startingWiring(this.level);
+    const { progress } = this.options;
+    if (this.options.saved && solution) {
+      this.keep(solution, solution.name ?? 'Shared solution');
+      return;
+    }
+    const saved = this.options.saved ? activeSolution(progress.save, this.level.id) : null;
+    this.activeId = saved?.id ?? '';
+    void this.load(solution ?? saved?.wiring ?? startingWiring(this.level), true);
+    this.renderProgress();
+  }
+
+  private async load(wiring: Solution, fit: boolean): Promise<void> {
     this.options.store.setLevel(this.level, wiring);
+    const skipped = await this.editor.load(wiring);
+    if (skipped.length > 0)
+      this.options.toasts.show(
+        `Some of this wiring could not be shown: ${skipped.join('; ')}`,
+        'bad',
+        9000,
+      );
+    if (wiring.level.revision !== this.level.revision)
+      this.options.toasts.show(
+        'The client changed this contract since this wiring was made: check that it still fits.',
+        'info',
+        8000,
+      );
+    const current = this.editor.solution();
+    this.options.store.setSolution(current);
+    this.shown = 'live';
+    this.palette.render();
+    if (this.editor.overlapping()) await this.arrange();
+    else if (fit) await this.fit();
+    this.scoring.rescore(current, true);
   }
 
-  run(): Promise<SimResult | null> {
-    return Promise.resolve(null);
+  private edited(solution: Solution, kind: 'structure' | 'layout'): void {
+    this.options.store.setSolution(solution);
+    this.persist(solution);
+    if (kind === 'structure') {
+      this.shown = 'live';
+      this.palette.render();
+      this.scoring.rescore(solution);
+    }
   }
 
-  select(_nodes: readonly string[]): void {}
-
-  keep(_solution: Solution, _name: string): void {}
-
-  close(): void {
-    this.layout.side.destroy();
-    this.layout.bottom?.destroy();
+  /** Saves the wiring a moment after the last edit (not on every pixel of a drag). */
+  private persist(solution: Solution): void {
+    if (!this.options.saved || this.activeId === '') return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    const id = this.activeId;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.options.progress.update((s) => updateWiring(s, this.level.id, id, solution));
+    }, 250);
   }
+
+  private flush(): void {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    if (this.options.saved && this.activeId !== '') {
+      const wiring = this.editor.solution();
+      this.options.progress.update((s) => updateWiring(s, this.level.id, this.activeId, wiring));
+    }
+  }
+
+  private liveResult(result: SimResult, of: Solution): void {
+    if (of !== this.options.store.solution) return;
+    this.options.store.setLive(result);
+    this.editor.showIssues(result.ok ? [] : result.issues);
+    if (this.shown === 'live') this.score.show({ result, source: 'live', solution: of });
+    this.record(result, false);
+  }
+
+  /** Runs the current wiring with its trace; a run that meets every goal delivers the contract. */
+  async run(): Promise<SimResult | null> {
+    const solution = this.editor.solution();
+    this.options.store.setSolution(solution);
+    this.options.store.setRunning();
+    this.runButton.disabled = true;
+    this.runButton.classList.add('running');
+    try {
+      const result = await this.scoring.run(solution);
+      if (!result) return null;
+      this.options.store.setResult(result, solution);
+      if (solution !== this.options.store.solution) return result;
+      this.shown = 'run';
+      this.editor.showIssues(result.ok ? [] : result.issues);
+      this.score.show({ result, source: 'run', solution });
+      this.layout.side.show('score');
+      this.record(result, true);
+      return result;
+    } finally {
+      this.runButton.disabled = false;
+      this.runButton.classList.remove('running');
+    }
+  }
+
+  private record(result: SimResult, counts: boolean): void {
+    const score = scoreOf(result);
+    if (!this.options.saved || !score || this.activeId === '') return;
+    const { progress, campaign } = this.options;
+    const before = progress.save;
+    let outcome: ReturnType<typeof recordScore> | null = null;
+    progress.update((s) => {
+      outcome = recordScore(s, this.level, this.activeId, score, counts);
+      return outcome.save;
+    });
+    const done = outcome as ReturnType<typeof recordScore> | null;
+    if (!done || !counts) return;
+    if (done.paid > 0) {
+      const unlocked = campaign
+        .filter((l) => !isUnlocked(before, l) && isUnlocked(progress.save, l))
+        .map((l) => l.title);
+      celebrate(
+        { title: this.level.title, paid: done.paid, grade: score.grade, unlocked },
+        { inbox: () => this.options.back(), stay: () => undefined },
+      );
+    } else if (done.newBest) {
+      this.options.toasts.show(
+        `New best grade on this contract: ${gradeLabel(done.newBest)}`,
+        'good',
+      );
+    }
+  }
+
+  select(nodes: readonly string[]): void {
+    void this.editor.select(nodes);
+    this.editor.highlight(nodes);
+  }
+
+  /** Adds a wiring to this contract's saved solutions and opens it (a shared link kept by the player). */
+  keep(solution: Solution, name: string): void {
+    if (!this.options.saved) {
+      void this.load(solution, true);
+      return;
+    }
+    const wiring: Solution = {
+      ...solution,
+      level: { id: this.level.id, revision: this.level.revision },
+    };
+    this.addAndOpen(() => addSolution(this.options.progress.save, this.level.id, wiring, name));
+  }
+
+  private addAndOpen(make: () => ReturnType<typeof addSolution>): void {
+    this.flush();
+    const made = make();
+    if (!made) {
+      this.options.toasts.show(
+        'This contract already holds as many solutions as it can: delete one first.',
+        'bad',
+      );
+      return;
+    }
+    this.options.progress.replace(made.save);
+    void this.open(made.id);
+  }
+
+  private async open(id: string): Promise<void> {
+    this.flush();
+    const { progress } = this.options;
+    progress.update((s) => setActive(s, this.level.id, id));
+    const saved = recordOf(progress.save, this.level.id).solutions.find((s) => s.id === id);
+    if (!saved) return;
+    this.activeId = id;
+    await this.load(saved.wiring, true);
+    this.renderProgress();
+  }
+
+  private remove(id: string): void {
+    const record = recordOf(this.options.progress.save, this.level.id);
+    const doomed = record.solutions.find((s) => s.id === id);
+    if (!doomed || record.solutions.length <= 1) return;
+    if (!window.confirm(`Delete “${doomed.name}”? This cannot be undone.`)) return;
+    this.flush();
+    this.options.progress.update((s) => deleteSolution(s, this.level.id, id));
+    if (id === this.activeId) {
+      const next = activeSolution(this.options.progress.save, this.level.id);
+      if (next) void this.open(next.id);
+    }
+  }
+
+  private renderProgress(): void {
+    const record = this.options.saved ? recordOf(this.options.progress.save, this.level.id) : null;
+    this.solutions.show(record);
+    this.hints.show(record?.hintsShown ?? this.hintsShownUnsaved);
+    replace(
+      this.switcher,
+      ...(record?.solutions ?? []).map((s) =>
+        h('option', { attrs: { value: s.id, selected: s.id === this.activeId } }, s.name),
+      ),
+    );
+    this.switcher.hidden = !record;
+  }
+
+  private hintsShownUnsaved = 0;
 
   private renderTopbar(): void {
     const toolbar = h('div', { class: 'toolbar-plugins' });
@@ -74,6 +410,7 @@ export class ContractSession {
         console.error(e),
       );
     }
+    this.switcher.addEventListener('change', () => void this.open(this.switcher.value));
     replace(
       this.options.topbar,
       h('span', { class: 'topbar-sep' }),
@@ -82,9 +419,69 @@ export class ContractSession {
         { class: 'btn ghost', data: { action: 'inbox' }, on: { click: () => this.options.back() } },
         '← Inbox',
       ),
-      h('span', { class: 'contract-title' }, this.level.title),
+      h(
+        'span',
+        { class: 'contract-title', attrs: { title: this.level.email.subject } },
+        this.level.title,
+      ),
+      this.switcher,
+      h('span', { class: 'spacer' }),
       toolbar,
+      this.runButton,
     );
+  }
+
+  private acceptDrops(): void {
+    const host = this.layout.editor;
+    host.addEventListener('dragover', (event) => {
+      if (!event.dataTransfer?.types.includes(PALETTE_MIME)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    });
+    host.addEventListener('drop', (event) => {
+      const type = event.dataTransfer?.getData(PALETTE_MIME);
+      if (!type || !isNodeType(type)) return;
+      event.preventDefault();
+      void this.editor.commands.add(type, this.areaPoint(event.clientX, event.clientY));
+    });
+  }
+
+  /** A point on the screen in the editor's own coordinates. */
+  private areaPoint(clientX: number, clientY: number): { x: number; y: number } {
+    const rect = this.layout.editor.getBoundingClientRect();
+    const { x, y, k } = this.editor.parts.area.area.transform;
+    return { x: (clientX - rect.left - x) / k, y: (clientY - rect.top - y) / k };
+  }
+
+  private placeAtCentre(type: Parameters<LoopEditor['remaining']>[0]): Promise<unknown> {
+    const rect = this.layout.editor.getBoundingClientRect();
+    return this.editor.commands.add(
+      type,
+      this.areaPoint(rect.left + rect.width / 2, rect.top + rect.height / 2),
+    );
+  }
+
+  private async zoom(factor: number): Promise<void> {
+    const area = this.editor.parts.area.area;
+    const rect = this.layout.editor.getBoundingClientRect();
+    const { x, y, k } = area.transform;
+    await area.zoom(
+      Math.min(2, Math.max(0.15, k * factor)),
+      rect.width / 2 - x,
+      rect.height / 2 - y,
+    );
+  }
+
+  private async fit(): Promise<void> {
+    const nodes = this.editor.nodes();
+    if (nodes.length > 0)
+      await AreaExtensions.zoomAt(this.editor.parts.area, nodes, { scale: 0.85 });
+  }
+
+  private async arrange(): Promise<void> {
+    const { arrange } = await import('../editor/arrange');
+    await arrange(this.editor);
+    await this.fit();
   }
 
   private mountBrief(host: HTMLElement): void {
@@ -99,5 +496,14 @@ export class ContractSession {
         contractTerms(this.level, record.bestGrade, record.paid),
       ),
     );
+  }
+
+  close(): void {
+    this.flush();
+    for (const cleanup of this.cleanups) cleanup();
+    this.scoring.dispose();
+    this.editor.destroy();
+    this.layout.side.destroy();
+    this.layout.bottom?.destroy();
   }
 }

@@ -9,7 +9,7 @@ export function startingWiring(level: Level): Solution {
     level: { id: level.id, revision: level.revision },
     nodes: [
       { id: 'n1', type: 'source', params: {}, position: { x: 0, y: 120 } },
-      { id: 'n2', type: 'sink', params: {}, position: { x: 720, y: 120 } },
+      { id: 'n2', type: 'sink', params: {}, position: { x: 560, y: 120 } },
     ],
     connections: [],
   };

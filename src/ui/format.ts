@@ -6,35 +6,9 @@ export function money(amount: number): string {
   return `$${Math.round(amount).toLocaleString('en-US')}`;
 }
 
-/** Microseconds → a short human duration with about three significant figures. */
-export function duration(us: number): string {
-  if (!Number.isFinite(us)) return '∞';
-  const abs = Math.abs(us);
-  if (abs < 1_000) return `${round(us)} µs`;
-  if (abs < 1_000_000) return `${round(us / 1_000)} ms`;
-  if (abs < 60_000_000) return `${round(us / 1_000_000)} s`;
-  if (abs < 3_600_000_000) {
-    const minutes = Math.floor(abs / 60_000_000);
-    const seconds = Math.round((abs - minutes * 60_000_000) / 1_000_000);
-    return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
-  }
-  const hours = Math.floor(abs / 3_600_000_000);
-  const minutes = Math.round((abs - hours * 3_600_000_000) / 60_000_000);
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
-}
-
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 ** 2) return `${round(n / 1024)} KB`;
-  if (n < 1024 ** 3) return `${round(n / 1024 ** 2)} MB`;
-  return `${round(n / 1024 ** 3)} GB`;
-}
-
-function round(x: number): string {
-  const abs = Math.abs(x);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return String(Number(x.toFixed(digits)));
-}
+/** Microseconds and bytes read the same everywhere: the engine's own wording. */
+export { humanTime as duration, humanBytes as bytes } from '../engine/describe';
+import { humanBytes as bytes, humanTime as duration, trim as round } from '../engine/describe';
 
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -157,7 +157,7 @@ export class Inbox {
     return h(
       'li',
       { class: 'mail-locked', data: { contract: level.id, locked: 'true' } },
-      h('span', { class: 'lock', attrs: { 'aria-hidden': 'true' } }, '🔒'),
+      h('span', { class: 'lock', attrs: { 'aria-hidden': 'true' } }),
       h('span', null, waiting.length > 0 ? `After “${waiting.join('”, “')}”` : 'Sealed'),
     );
   }

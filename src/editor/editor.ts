@@ -1,0 +1,312 @@
+/**
+ * The wiring editor a contract is solved in. It owns rete and exposes what the workbench
+ * needs in the model's terms: load a Solution, hear about changes as Solutions, place
+ * nodes from the palette, pin wiring issues on nodes, undo and redo.
+ */
+import type { Level } from '../model/level';
+import type { Solution } from '../model/solution';
+import { NODE_SPECS, type NodeType } from '../model/vocabulary';
+import type { WiringIssue } from '../engine/program';
+import { Containers } from './containers';
+import { IdAllocator } from './ids';
+import { fromSolution, toSolution } from './mapping';
+import type { LoopNode } from './schemes';
+import { setupEditor, type EditorParts } from './setup';
+import { ParamAction } from './historyActions';
+import { Commands } from './commands';
+import type { ParamEditDetail } from './render/nodeElement';
+import type { WireClickDetail } from './render/connectionElement';
+import { wireRefusal } from './wireRules';
+
+export interface EditorCallbacks {
+  /**
+   * The wiring changed. `structure`: nodes, wires, parameters or nesting (re-score it);
+   * `layout`: only positions (save it, nothing to score).
+   */
+  onChange(solution: Solution, kind: 'structure' | 'layout'): void;
+  onSelect(nodes: readonly string[]): void;
+  /** Something the player should read (a refused wire, a palette limit). */
+  onMessage(text: string): void;
+}
+
+export class LoopEditor {
+  readonly parts: EditorParts;
+  readonly containers: Containers;
+  readonly commands: Commands;
+  private readonly ids = new IdAllocator();
+  private loading = false;
+  private replaying = false;
+  private pending: 'structure' | 'layout' | null = null;
+  private selection: readonly string[] = [];
+  selectedWire: string | null = null;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(
+    readonly host: HTMLElement,
+    readonly level: Level,
+    private readonly callbacks: EditorCallbacks,
+  ) {
+    this.parts = setupEditor(host, {
+      refuse: (from, to) => wireRefusal(from, to),
+      refused: (reason) => callbacks.onMessage(reason),
+      isSelected: (id) => id === this.selectedWire,
+    });
+    this.containers = new Containers(this.parts.editor, this.parts.area as never);
+    this.commands = new Commands(this, this.parts, this.containers, this.ids);
+    this.listen();
+  }
+
+  get busy(): boolean {
+    return this.loading || this.replaying;
+  }
+
+  private listen(): void {
+    const { editor, area } = this.parts;
+    editor.addPipe((context) => {
+      if (this.busy) return context;
+      if (
+        context.type === 'nodecreated' ||
+        context.type === 'noderemoved' ||
+        context.type === 'connectioncreated' ||
+        context.type === 'connectionremoved'
+      )
+        this.changed('structure');
+      return context;
+    });
+    area.addPipe((context) => {
+      if (!context || typeof context !== 'object' || !('type' in context)) return context;
+      switch (context.type) {
+        case 'zoom':
+          // Keep the view between "see the whole wiring" and "read a parameter closely".
+          if (context.data.zoom < 0.15 || context.data.zoom > 2) return undefined;
+          break;
+        case 'nodepicked':
+          if (!this.busy) this.parts.history.separate();
+          this.containers.order();
+          this.selectWire(null);
+          this.scheduleSelection();
+          break;
+        case 'nodetranslated': {
+          const node = editor.getNode(context.data.id);
+          if (node?.isContainer && !this.busy) {
+            const { position, previous } = context.data;
+            void this.containers.follow(node.id, position.x - previous.x, position.y - previous.y);
+          }
+          break;
+        }
+        case 'nodedragged':
+          if (!this.busy) void this.commands.dropped(context.data.id);
+          break;
+        case 'pointerdown':
+          this.selectWire(null);
+          break;
+        case 'pointerup':
+          this.scheduleSelection();
+          break;
+      }
+      return context;
+    });
+    const onParam = (event: Event): void => {
+      const detail = (event as CustomEvent<ParamEditDetail>).detail;
+      void this.setParam(detail.node, detail.name, detail.value);
+    };
+    const onWire = (event: Event): void => {
+      this.selectWire((event as CustomEvent<WireClickDetail>).detail.id);
+    };
+    this.host.addEventListener('lw-param', onParam);
+    this.host.addEventListener('lw-wire', onWire);
+    this.cleanups.push(() => {
+      this.host.removeEventListener('lw-param', onParam);
+      this.host.removeEventListener('lw-wire', onWire);
+    });
+  }
+
+  /** Announces a change once the current burst of edits is over. */
+  changed(kind: 'structure' | 'layout'): void {
+    if (this.busy) return;
+    if (this.pending === null) {
+      setTimeout(() => {
+        const pending = this.pending;
+        this.pending = null;
+        if (pending !== null) this.callbacks.onChange(this.solution(), pending);
+      }, 0);
+    }
+    if (this.pending !== 'structure') this.pending = kind;
+  }
+
+  private scheduleSelection(): void {
+    setTimeout(() => {
+      const now = this.parts.editor
+        .getNodes()
+        .filter((n) => n.selected)
+        .map((n) => n.id);
+      if (now.join() !== this.selection.join()) {
+        this.selection = now;
+        this.callbacks.onSelect(now);
+      }
+    }, 0);
+  }
+
+  private selectWire(id: string | null): void {
+    if (this.selectedWire === id) return;
+    const previous = this.selectedWire;
+    this.selectedWire = id;
+    for (const wire of [previous, id]) if (wire) void this.parts.area.update('connection', wire);
+  }
+
+  message(text: string): void {
+    this.callbacks.onMessage(text);
+  }
+
+  /** The wiring as the model sees it, now. */
+  solution(): Solution {
+    return toSolution(this.parts.editor, this.parts.area as never, this.level);
+  }
+
+  /** Replaces the wiring (a saved solution, a shared one) and forgets the undo history. */
+  async load(solution: Solution): Promise<readonly string[]> {
+    this.loading = true;
+    try {
+      this.selectedWire = null;
+      const { skipped } = await fromSolution(
+        this.parts.editor,
+        this.parts.area as never,
+        solution,
+        this.level,
+      );
+      this.ids.see(this.parts.editor.getNodes().map((n) => n.id));
+      await this.containers.fitAll();
+      this.containers.order();
+      this.parts.history.clear();
+      return skipped;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  async setParam(id: string, name: string, value: unknown): Promise<void> {
+    const node = this.parts.editor.getNode(id);
+    if (!node || node.params[name] === value) return;
+    const before = node.params[name];
+    node.params = { ...node.params, [name]: value };
+    this.parts.history.separate();
+    this.parts.history.add(
+      new ParamAction(this.parts.editor, (ids) => this.refresh(ids), id, name, before, value),
+    );
+    await this.refresh([id]);
+  }
+
+  /** Redraws nodes, refits their containers and announces the change. */
+  async refresh(ids: readonly (string | undefined)[]): Promise<void> {
+    for (const id of ids) {
+      if (id === undefined) continue;
+      await this.parts.area.update('node', id);
+      const node = this.parts.editor.getNode(id);
+      await this.containers.fit(node?.isContainer ? id : node?.parent);
+    }
+    this.containers.order();
+    if (!this.replaying) this.changed('structure');
+  }
+
+  async undo(): Promise<void> {
+    await this.replay(() => this.parts.history.undo());
+  }
+
+  async redo(): Promise<void> {
+    await this.replay(() => this.parts.history.redo());
+  }
+
+  private async replay(step: () => Promise<void>): Promise<void> {
+    if (this.busy) return;
+    this.replaying = true;
+    this.containers.followEnabled = false;
+    try {
+      await step();
+      await this.containers.fitAll();
+      this.containers.order();
+    } finally {
+      this.replaying = false;
+      this.containers.followEnabled = true;
+    }
+    this.changed('structure');
+    this.scheduleSelection();
+  }
+
+  /** Pins issues on their nodes; returns those that name no node (shown elsewhere). */
+  showIssues(issues: readonly WiringIssue[]): WiringIssue[] {
+    const byNode = new Map<string, string[]>();
+    const general: WiringIssue[] = [];
+    for (const issue of issues) {
+      if (issue.node !== undefined && this.parts.editor.getNode(issue.node)) {
+        const list = byNode.get(issue.node) ?? [];
+        if (!list.includes(issue.message)) list.push(issue.message);
+        byNode.set(issue.node, list);
+      } else general.push(issue);
+    }
+    for (const node of this.parts.editor.getNodes()) {
+      const next = byNode.get(node.id) ?? [];
+      if (next.join('\n') !== node.issues.join('\n')) {
+        node.issues = next;
+        void this.parts.area.update('node', node.id);
+      }
+    }
+    return general;
+  }
+
+  /** Selects nodes (from a panel, e.g. a line of the code view). */
+  async select(ids: readonly string[]): Promise<void> {
+    await this.parts.selector.unselectAll();
+    for (const id of ids)
+      if (this.parts.editor.getNode(id)) await this.parts.selectable.select(id, true);
+    this.scheduleSelection();
+  }
+
+  highlight(ids: readonly string[]): void {
+    const wanted = new Set(ids);
+    for (const node of this.parts.editor.getNodes()) {
+      const on = wanted.has(node.id);
+      if (node.highlighted !== on) {
+        node.highlighted = on;
+        void this.parts.area.update('node', node.id);
+      }
+    }
+  }
+
+  /** Do any two nodes of one box overlap (a hand-written or shared wiring with rough positions)? */
+  overlapping(): boolean {
+    const nodes = this.parts.editor.getNodes();
+    for (const a of nodes)
+      for (const b of nodes) {
+        if (a.id >= b.id || a.parent !== b.parent) continue;
+        const r = this.containers.rect(a);
+        const q = this.containers.rect(b);
+        if (
+          r.x < q.x + q.width &&
+          q.x < r.x + r.width &&
+          r.y < q.y + q.height &&
+          q.y < r.y + r.height
+        )
+          return true;
+      }
+    return false;
+  }
+
+  nodes(): LoopNode[] {
+    return this.parts.editor.getNodes();
+  }
+
+  /** How many more nodes of a type the contract allows (Infinity: no limit). */
+  remaining(type: NodeType): number {
+    const spec = NODE_SPECS[type];
+    if (spec.category === 'given') return 0;
+    const max = spec.category === 'step' ? undefined : this.level.palette[type]?.max;
+    if (max === undefined) return Infinity;
+    return max - this.parts.editor.getNodes().filter((n) => n.type === type).length;
+  }
+
+  destroy(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.parts.accumulating.destroy();
+    this.parts.area.destroy();
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * How a node looks: a lit element in its own shadow root. Parameters are edited in place;
+ * a change leaves as a bubbling `lw-param` event that the editor turns into an undoable
+ * edit, so this element never changes the model itself.
+ */
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { NODE_SPECS, type NodeCategory, type ParamSpec } from '../../model/vocabulary';
+import type { LoopNode } from '../schemes';
+import { ROW, extraOutputs, headerHeight } from '../nodeSize';
+import { portLabel } from '../schemes';
+import { nodeStyles } from './nodeStyles';
+import { stepDescription, stepSummary } from './stepSummary';
+import { GLYPHS } from '../glyphs';
+
+export interface ParamEditDetail {
+  readonly node: string;
+  readonly name: string;
+  readonly value: unknown;
+}
+
+type Emit = (signal: unknown) => void;
+
+const CATEGORY_NAMES: Readonly<Record<NodeCategory, string>> = {
+  given: 'given',
+  step: 'step',
+  spawner: 'spawner',
+  wrapper: 'wrapper',
+  offload: 'offload',
+  router: 'router',
+};
+
+/** Keeps a pointer press inside a field from dragging the node or panning the view. */
+const stop = (event: Event): void => event.stopPropagation();
+
+export class LoopNodeElement extends LitElement {
+  static override properties = {
+    data: { attribute: false },
+    emit: { attribute: false },
+  };
+  static override styles = nodeStyles;
+
+  declare data: LoopNode | null;
+  declare emit: Emit | null;
+
+  override render(): TemplateResult | typeof nothing {
+    const node = this.data;
+    if (!node) return nothing;
+    const spec = NODE_SPECS[node.type];
+    const header = headerHeight(node);
+    const classes = [
+      'node',
+      `cat-${CATEGORY_NAMES[spec.category]}`,
+      spec.container ? 'container' : '',
+      node.selected ? 'selected' : '',
+      node.issues.length > 0 ? 'faulty' : '',
+      node.highlighted ? 'highlighted' : '',
+    ].join(' ');
+    return html`
+      <div
+        class=${classes}
+        style="width:${node.width}px;height:${node.height}px"
+        data-node=${node.id}
+        data-type=${node.type}
+        title=${spec.python}
+      >
+        <div class="head" style="height:${header}px">
+          <div class="title-row" style="height:${ROW.title}px">
+            ${spec.hasInput ? this.socket('input', 'in') : html`<span class="socket-gap"></span>`}
+            <span class="glyph" aria-hidden="true">${GLYPHS[node.type]}</span>
+            <span
+              class="label"
+              title=${node.type === 'step' ? stepDescription(node.level, String(node.params.step ?? '')) : spec.blurb}
+              >${this.titleText(node)}</span
+            >
+            ${
+              node.issues.length > 0
+                ? html`<span class="issue-badge" title=${node.issues.join('\n')}>!</span>`
+                : nothing
+            }
+            ${'out' in node.outputs ? this.socket('output', 'out') : html`<span class="socket-gap"></span>`}
+          </div>
+          ${spec.params.map((p) => this.param(node, p))}
+          ${
+            node.type === 'step'
+              ? html`<div class="note" style="height:${ROW.note}px">
+                  ${stepSummary(node.level, String(node.params.step ?? ''))}
+                </div>`
+              : nothing
+          }
+          ${extraOutputs(node).map(
+            (port) => html`
+              <div class="port-row" style="height:${ROW.port}px" data-port=${port}>
+                <span class="port-label">${portLabel(port)}</span>${this.socket('output', port)}
+              </div>
+            `,
+          )}
+        </div>
+        ${spec.container ? this.body(node) : nothing}
+      </div>
+      ${
+        node.issues.length > 0
+          ? html`<div class="issues" role="note">
+              ${node.issues.slice(0, 3).map((issue) => html`<div class="issue">${issue}</div>`)}
+              ${node.issues.length > 3 ? html`<div class="issue more">+${node.issues.length - 3} more</div>` : nothing}
+            </div>`
+          : nothing
+      }
+    `;
+  }
+
+  /** A Step is named after the work it does; other nodes after their construct. */
+  private titleText(node: LoopNode): string {
+    if (node.type === 'step') {
+      const step = node.level.steps.find((s) => s.id === node.params.step);
+      return step?.label ?? 'Step';
+    }
+    return NODE_SPECS[node.type].label;
+  }
+
+  private body(node: LoopNode): TemplateResult {
+    const spec = NODE_SPECS[node.type];
+    return html`<div class="body">
+      <code class="python">${spec.python}</code>
+      ${node.emptyBody ? html`<div class="drop-hint">Drop nodes here: they run inside</div>` : nothing}
+    </div>`;
+  }
+
+  private socket(side: 'input' | 'output', key: string): TemplateResult {
+    const node = this.data!;
+    const payload = side === 'input' ? node.inputs[key]?.socket : node.outputs[key]?.socket;
+    return html`<span class="socket-slot ${side}" data-socket=${`${side}:${key}`}>
+      <rete-ref
+        .data=${{ type: 'socket', side, key, nodeId: node.id, payload }}
+        .emit=${this.emit}
+      ></rete-ref>
+    </span>`;
+  }
+
+  private param(node: LoopNode, spec: ParamSpec): TemplateResult {
+    const value = node.params[spec.name];
+    const commit = (next: unknown): void => {
+      this.dispatchEvent(
+        new CustomEvent<ParamEditDetail>('lw-param', {
+          detail: { node: node.id, name: spec.name, value: next },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    };
+    const limit = node.level.palette[node.type]?.limits?.[spec.name];
+    let field: TemplateResult;
+    switch (spec.kind) {
+      case 'int':
+        field = html`<input
+          type="number"
+          inputmode="numeric"
+          min=${spec.min}
+          max=${Math.min(spec.max, limit ?? spec.max)}
+          step="1"
+          .value=${String(value ?? '')}
+          aria-label=${spec.label}
+          data-param=${spec.name}
+          @pointerdown=${stop}
+          @change=${(e: Event) => {
+            const text = (e.target as HTMLInputElement).value;
+            const n = Number(text);
+            commit(text.trim() === '' || !Number.isFinite(n) ? text : n);
+          }}
+        />`;
+        break;
+      case 'duration':
+      case 'name':
+        field = html`<input
+          type="text"
+          spellcheck="false"
+          .value=${String(value ?? '')}
+          aria-label=${spec.label}
+          data-param=${spec.name}
+          @pointerdown=${stop}
+          @change=${(e: Event) => commit((e.target as HTMLInputElement).value.trim())}
+        />`;
+        break;
+      case 'choice':
+        field = html`<select
+          aria-label=${spec.label}
+          data-param=${spec.name}
+          @pointerdown=${stop}
+          @change=${(e: Event) => commit((e.target as HTMLSelectElement).value)}
+        >
+          ${spec.options.map((o) => html`<option value=${o} ?selected=${o === value}>${o}</option>`)}
+        </select>`;
+        break;
+      case 'stepRef':
+        field = html`<select
+          aria-label=${spec.label}
+          data-param=${spec.name}
+          @pointerdown=${stop}
+          @change=${(e: Event) => commit((e.target as HTMLSelectElement).value)}
+        >
+          ${
+            node.level.steps.some((s) => s.id === value)
+              ? nothing
+              : html`<option value="" selected disabled>choose a step…</option>`
+          }
+          ${node.level.steps.map(
+            (s) => html`<option value=${s.id} ?selected=${s.id === value}>${s.label}</option>`,
+          )}
+        </select>`;
+        break;
+    }
+    if (spec.kind === 'stepRef')
+      return html`<label class="param step-pick" style="height:${ROW.param}px">${field}</label>`;
+    const shortLabel = spec.label.replace(/ \(.*\)$/, '');
+    const hint = limit !== undefined ? `≤ ${limit}` : '';
+    return html`<label class="param" style="height:${ROW.param}px">
+      <span class="param-label">${shortLabel}</span
+      >${field}${hint ? html`<span class="param-limit">${hint}</span>` : nothing}
+    </label>`;
+  }
+}
+
+customElements.define('lw-node', LoopNodeElement);

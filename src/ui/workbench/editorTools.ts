@@ -1,0 +1,57 @@
+/** The small toolbar over the editor: undo/redo, zoom, fit, arrange, and a line of help. */
+import { h } from '../dom';
+
+export interface EditorToolActions {
+  undo(): void;
+  redo(): void;
+  zoom(factor: number): void;
+  fit(): void;
+  arrange(): void;
+}
+
+function tool(label: string, text: string, action: string, onClick: () => void): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      class: 'tool',
+      attrs: { title: label, 'aria-label': label },
+      data: { action },
+      on: { click: onClick },
+    },
+    text,
+  );
+}
+
+export function editorTools(actions: EditorToolActions): HTMLElement {
+  return h(
+    'div',
+    { class: 'editor-tools' },
+    h(
+      'div',
+      { class: 'tool-group', attrs: { role: 'toolbar', 'aria-label': 'Editor' } },
+      tool('Undo (Ctrl+Z)', '↶', 'undo', actions.undo),
+      tool('Redo (Ctrl+Shift+Z)', '↷', 'redo', actions.redo),
+      h('span', { class: 'tool-sep' }),
+      tool('Zoom out', '−', 'zoom-out', () => actions.zoom(1 / 1.25)),
+      tool('Zoom in', '+', 'zoom-in', () => actions.zoom(1.25)),
+      tool('Fit the wiring in view (F)', '⤢', 'fit', actions.fit),
+      tool('Arrange automatically', '⊹', 'arrange', actions.arrange),
+    ),
+  );
+}
+
+export function editorHelp(): HTMLElement {
+  return h(
+    'div',
+    { class: 'editor-help' },
+    'Drag from a port to wire · Ctrl+click selects several · ',
+    h('span', { class: 'kbd' }, 'Del'),
+    ' delete · ',
+    h('span', { class: 'kbd' }, 'Ctrl+C'),
+    ' ',
+    h('span', { class: 'kbd' }, 'Ctrl+V'),
+    ' copy · ',
+    h('span', { class: 'kbd' }, 'Space'),
+    ' run',
+  );
+}
