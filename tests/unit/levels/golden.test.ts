@@ -1,0 +1,84 @@
+/**
+ * Golden scores of every shipped contract: its reference solution's metrics, verdict and
+ * a digest of its trace, and each naive solution's metrics and verdict. A change to the
+ * engine or to a level that moves a number shows up here as a reviewed diff.
+ *
+ * After an intended change, rewrite the files with:
+ *   UPDATE_GOLDEN=1 npx vitest run tests/unit/levels/golden.test.ts
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
+import { describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../../levels/campaign';
+import type { SimResult } from '../../../src/engine/result';
+import { simulate } from '../../../src/engine/simulate';
+import type { Level } from '../../../src/model/level';
+import type { Solution } from '../../../src/model/solution';
+
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const goldenPath = (id: string): string => new URL(`./golden/${id}.json`, import.meta.url).pathname;
+
+function summary(solution: Solution, result: SimResult) {
+  if (!result.ok) return { name: solution.name, issues: result.issues };
+  const { verdict } = result;
+  return {
+    name: solution.name,
+    metrics: result.metrics,
+    verdict: {
+      outcome: verdict.outcome,
+      passed: verdict.passed,
+      grade: verdict.grade,
+      goals: verdict.goals.map((g) => g.summary),
+      problems: verdict.problems,
+      deadlock: verdict.deadlock,
+    },
+  };
+}
+
+/** sha256 of the trace, event by event, so a 50,000-job trace never becomes one huge string. */
+function traceDigest(result: SimResult): { events: number; sha256: string } | null {
+  if (!result.ok || result.trace === null) return null;
+  const hash = createHash('sha256');
+  for (const event of result.trace) hash.update(JSON.stringify(event)).update('\n');
+  return { events: result.trace.length, sha256: hash.digest('hex') };
+}
+
+function score(level: Level) {
+  const reference = simulate(level, level.reference, { trace: true });
+  return {
+    level: level.id,
+    revision: level.revision,
+    reference: { ...summary(level.reference, reference), trace: traceDigest(reference) },
+    naive: level.naive.map((n) => summary(n, simulate(level, n, { trace: false }))),
+  };
+}
+
+const levels = loadCampaign();
+
+describe('every shipped contract', () => {
+  it.each(levels.map((l) => [l.id, l] as const))(
+    '%s: the reference earns gold, every naive solution misses, and the scores match the golden file',
+    async (id, level) => {
+      const actual = score(level);
+      const reference = actual.reference as { verdict?: { passed: boolean; grade: string } };
+      expect(reference.verdict?.passed, 'the reference solution must meet every goal').toBe(true);
+      expect(reference.verdict?.grade).toBe('gold');
+      for (const naive of actual.naive) {
+        const verdict = (naive as { verdict?: { passed: boolean } }).verdict;
+        expect(verdict, `naive "${naive.name}" must be a runnable wiring`).toBeDefined();
+        expect(verdict!.passed, `naive "${naive.name}" must miss a goal`).toBe(false);
+      }
+      const file = goldenPath(id);
+      // A round trip through JSON, as the golden file stores it (drops undefined fields).
+      const plain = JSON.parse(JSON.stringify(actual)) as unknown;
+      if (UPDATE) {
+        const text = await prettier.format(JSON.stringify(plain), { filepath: file });
+        writeFileSync(file, text);
+        return;
+      }
+      expect(existsSync(file), `no golden file for ${id}: run with UPDATE_GOLDEN=1`).toBe(true);
+      expect(plain).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    },
+  );
+});
