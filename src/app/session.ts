@@ -202,14 +202,12 @@ export class ContractSession {
     );
   }
 
-  /** Opens the wiring: the given one (as a new saved solution), else the active saved one, else the start. */
+  /** Opens the wiring: the given one (unsaved until kept), else the active saved one, else the start. */
   start(solution?: Solution): void {
     const { progress } = this.options;
-    if (this.options.saved && solution) {
-      this.keep(solution, solution.name ?? 'Shared solution');
-      return;
-    }
-    const saved = this.options.saved ? activeSolution(progress.save, this.level.id) : null;
+    // A given wiring (from a share link) stays out of the save, and earns nothing, until the
+    // player keeps it with keepSolution ("Save to my solutions").
+    const saved = this.options.saved && !solution ? activeSolution(progress.save, this.level.id) : null;
     this.activeId = saved?.id ?? '';
     void this.load(solution ?? saved?.wiring ?? startingWiring(this.level), true);
     this.renderProgress();
