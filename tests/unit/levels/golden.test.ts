@@ -73,7 +73,8 @@ describe('every shipped contract', () => {
       // A round trip through JSON, as the golden file stores it (drops undefined fields).
       const plain = JSON.parse(JSON.stringify(actual)) as unknown;
       if (UPDATE) {
-        const text = await prettier.format(JSON.stringify(plain), { filepath: file });
+        const options = (await prettier.resolveConfig(file)) ?? {};
+        const text = await prettier.format(JSON.stringify(plain), { ...options, filepath: file });
         writeFileSync(file, text);
         return;
       }
