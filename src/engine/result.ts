@@ -56,6 +56,8 @@ export interface LowerBound {
   readonly longestJobUs: Micros;
   /** The last arrival plus its job's shortest path. */
   readonly lastArrivalUs: Micros;
+  /** The calls to the busiest capped service, through its connections or its rate limit. */
+  readonly serviceUs: Micros;
 }
 
 export interface GoalResult {

@@ -77,6 +77,8 @@ export abstract class Carrier implements PermitWaiter {
   worker = -1;
   private opIndex = 0;
   private chunkIndex = 0;
+  /** Which part a per-part step is on when it runs for a whole job (outside a Fan-out). */
+  private copyIndex = 0;
   private stepBegun = false;
   private rerun = 0;
   private readonly readVersion: number[] = [];
@@ -264,6 +266,9 @@ export abstract class Carrier implements PermitWaiter {
   /** Pops frames until something catches the error; true when the carrier runs on. */
   private unwind(): boolean {
     const raised = this.raised as Raised;
+    // The error leaves the step it interrupted: whatever catches it starts afresh.
+    this.stepBegun = false;
+    this.afterWait = null;
     const frame = this.frames.pop();
     if (frame === undefined) {
       this.raised = null;
@@ -324,6 +329,7 @@ export abstract class Carrier implements PermitWaiter {
       this.stepBegun = true;
       this.opIndex = 0;
       this.chunkIndex = 0;
+      this.copyIndex = 0;
       if (!this.checkRecipe(ins)) {
         this.stepBegun = false;
         return true;
@@ -333,20 +339,20 @@ export abstract class Carrier implements PermitWaiter {
     const seed = rt.spec.seed;
     for (;;) {
       const job = this.chunk !== null ? (this.chunk[this.chunkIndex] as number) : this.job;
+      // A per-part step called on a whole job runs once per part, one after another:
+      // `for part in job.parts: step(part)`.
+      const copies = step.perPart && this.part < 0 ? rt.jobs.partsOf(job) : 1;
+      const rerun = rerunKey(
+        this.part >= 0 ? this.part : step.perPart ? this.copyIndex : -1,
+        this.rerun,
+      );
       while (this.opIndex < ops.length) {
         const index = this.opIndex++;
         const op = ops[index]!;
         const key = opKey(ins.step, index);
         switch (op.code) {
           case OpCode.Cpu: {
-            const us = drawTime(
-              op.time,
-              seed,
-              Purpose.Duration,
-              job,
-              key,
-              rerunKey(this.part, this.rerun),
-            );
+            const us = drawTime(op.time, seed, Purpose.Duration, job, key, rerun);
             if (us > 0) {
               this.wait = Wait.Op;
               this.waitCpu(us, op.label);
@@ -356,14 +362,7 @@ export abstract class Carrier implements PermitWaiter {
           }
           case OpCode.IoAsync:
           case OpCode.IoBlocking: {
-            const us = drawTime(
-              op.time,
-              seed,
-              Purpose.Duration,
-              job,
-              key,
-              rerunKey(this.part, this.rerun),
-            );
+            const us = drawTime(op.time, seed, Purpose.Duration, job, key, rerun);
             this.wait = Wait.Op;
             this.waitIo(us, op.code === OpCode.IoBlocking, op.label);
             return false;
@@ -371,7 +370,7 @@ export abstract class Carrier implements PermitWaiter {
           case OpCode.CallAsync:
           case OpCode.CallBlocking: {
             const service = rt.services[op.ref]!;
-            const answer = service.call(key, job, rerunKey(this.part, this.rerun));
+            const answer = service.call(key, job, rerun);
             if (answer.outcome === 'ok' || answer.outcome === 'failed') this.call = service;
             if (answer.outcome !== 'ok') {
               const refused = answer.outcome !== 'failed';
@@ -412,6 +411,12 @@ export abstract class Carrier implements PermitWaiter {
           }
         }
       }
+      if (this.copyIndex + 1 < copies) {
+        this.copyIndex++;
+        this.opIndex = 0;
+        continue;
+      }
+      this.copyIndex = 0;
       if (this.chunk !== null && this.chunkIndex + 1 < this.chunk.length) {
         this.chunkIndex++;
         this.opIndex = 0;

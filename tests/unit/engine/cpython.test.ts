@@ -36,7 +36,8 @@ function engine(level: Level, chain: readonly Item[]): number[] {
   return times;
 }
 
-const TOLERANCE_MS = 25;
+/** Real runs on a busy two-core machine jitter by tens of ms; the contrasts tested are larger. */
+const TOLERANCE_MS = 60;
 
 function expectClose(actual: number[], expected: number[]): void {
   expect(actual).toHaveLength(expected.length);

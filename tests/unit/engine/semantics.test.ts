@@ -59,11 +59,13 @@ describe('the asyncio event loop', () => {
     const level = makeLevel({
       steps: [step('work', io('10ms'), cpu('100ms'))],
       streams: [jobs(2, ['work'])],
+      goals: [{ metric: 'makespan', max: '150ms' }],
     });
     const result = run(level, [['tasks', {}, ['step:work']]]);
     // Both sleep until 10 ms; job 0 burns until 110 ms; job 1 (ready since 10 ms) burns until 210 ms.
     expect(deliveries(result)).toEqual([110 * MS, 210 * MS]);
     expect(result.verdict.loopBlocks[0]).toMatchObject({ node: 'step2', delayUs: 100 * MS });
+    // With a goal missed, the blocked loop is named as the likely culprit.
     expect(result.verdict.problems.join(' ')).toMatch(/event loop was blocked by "work"/);
   });
 
@@ -244,6 +246,31 @@ describe('timeouts, retries, locks and races', () => {
     expect(thrice.metrics.failed).toBeLessThan(once.metrics.failed / 2);
     expect(thrice.metrics.done + thrice.metrics.failed).toBe(200);
     expect((thrice.trace ?? []).some((e) => e.type === 'retried')).toBe(true);
+  });
+
+  it('runs the whole step again on a retry, from its first op', () => {
+    // attempt = 10 ms of CPU, then a call that always fails after 100 ms; three attempts, then failed.
+    const level = makeLevel({
+      steps: [{ id: 'pay', label: 'pay', ops: [cpu('10ms'), { call: 'bank', mode: 'async' }] }],
+      services: [{ id: 'bank', label: 'Bank', latency: '100ms', failRate: 1 }],
+      streams: [jobs(1, ['pay'])],
+    });
+    const result = run(level, [['retry', { attempts: 3, backoff: '0ms' }, ['step:pay']]]);
+    expect(result.metrics).toMatchObject({
+      failed: 1,
+      done: 0,
+      serviceErrors: 3,
+      makespanUs: 3 * 110 * MS,
+    });
+  });
+
+  it('runs a per-part step once per part, one after another, outside a Fan-out', () => {
+    const level = makeLevel({
+      steps: [{ id: 'upload', label: 'upload', perPart: true, ops: [io('100ms')] }],
+      streams: [jobs(1, ['upload'], { parts: 3 })],
+    });
+    expect(run(level, ['step:upload']).metrics.makespanUs).toBe(300 * MS);
+    expect(run(level, [['fanOut', {}, ['step:upload']]]).metrics.makespanUs).toBe(100 * MS);
   });
 
   it('serialises a locked body', () => {
