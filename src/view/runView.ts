@@ -33,7 +33,6 @@ import { WorkerLayer } from './floor/workerLayer';
 import { Playback } from './playback';
 import { createFrame, frameAt, type Frame } from './replay/frame';
 import type { Replay } from './replay/replay';
-import { CPU } from './replay/states';
 import { createTokenBuffer, jobPath, locateTokens, type TokenBuffer } from './replay/tokens';
 import { emptyReason, outcomeText, replayOf, type RunInput } from './runInput';
 import { drivePlayback, prefersReducedMotion } from './ticker';
@@ -70,17 +69,7 @@ interface Scene {
   readonly frame: Frame | null;
   readonly buffer: TokenBuffer | null;
   readonly points: TokenPoints | null;
-  /** Per job: is a worker running it on a core now? */
-  readonly onCore: Uint8Array;
   readonly deadlockText: string[];
-}
-
-function jobsOnCore(frame: Frame, out: Uint8Array): void {
-  out.fill(0);
-  for (let w = 0; w < frame.state.length; w++) {
-    const job = frame.job[w]!;
-    if (frame.state[w] === CPU && job >= 0) out[job] = 1;
-  }
 }
 
 export async function mountRunView(
@@ -188,7 +177,6 @@ export async function mountRunView(
       frame: replay ? createFrame(replay) : null,
       buffer: replay ? createTokenBuffer(replay) : null,
       points: replay ? createTokenPoints(replay) : null,
-      onCore: new Uint8Array(replay?.jobs.count ?? 0),
       deadlockText,
     };
     hud?.resize(app.screen.height);
@@ -236,9 +224,8 @@ export async function mountRunView(
       frameAt(s.replay, t, s.frame);
       locateTokens(s.replay, t, travelUs, s.buffer);
       s.placer.place(s.buffer, s.points);
-      jobsOnCore(s.frame, s.onCore);
-      s.tokens.update(s.buffer, s.points, playback.selectedJob, s.onCore);
-      s.workers.update(s.frame);
+      s.tokens.update(s.buffer, s.points, playback.selectedJob, s.frame.onCore);
+      s.workers.update(s.frame, s.points.sitting);
       s.hud.update(s.frame, dt, playback.playing && !reducedMotion);
       s.alerts.showPath(playback.selectedJob);
       s.alerts.update(t, s.frame.loopBlock, reducedMotion ? 0 : now);

@@ -13,6 +13,7 @@ import type { Solution } from '../../model/solution';
 import { h } from '../../ui/dom';
 import { Playback } from '../playback';
 import { mountRunView } from '../runView';
+import { mountTimeline } from '../timeline/timelineView';
 import { installBench } from './bench';
 import './lab.css';
 
@@ -39,6 +40,7 @@ async function showLevel(root: HTMLElement, params: URLSearchParams): Promise<vo
   const playback = new Playback();
   const input = { level, solution, result };
   await mountRunView(runHost, input, { playback });
+  await mountTimeline(timelineHost, input, { playback });
   root.dataset.ready = 'true';
 }
 

@@ -9,6 +9,7 @@ import { parseSize } from '../../model/units';
 import { bytes } from '../../ui/format';
 import { COLORS, STATE_COLORS } from '../colors';
 import type { Frame } from '../replay/frame';
+import { sharedGils } from '../replay/groups';
 import type { Replay } from '../replay/replay';
 import { CPU, IDLE } from '../replay/states';
 import { fit, label, setText } from './text';
@@ -87,13 +88,11 @@ export class Hud {
     this.loopText.style.wordWrapWidth = HUD_WIDTH - PAD - 30;
     y += 48;
 
-    const shared = [...replay.gil].filter(
-      ([, s]) => new Set(Array.from(s.values).filter((h) => h >= 0)).size > 1,
-    );
+    const shared = sharedGils(replay);
     if (shared.length > 0) {
       this.heading('GIL HOLDER', y);
       y += 18;
-      for (const [process] of shared.slice(0, MAX_GIL_ROWS)) {
+      for (const process of shared.slice(0, MAX_GIL_ROWS)) {
         const dot = new Graphics().circle(0, 0, 4.5).fill({ color: 0xffffff });
         dot.position.set(PAD + 4.5, y + 6);
         this.view.addChild(dot);

@@ -47,7 +47,7 @@ export class TokenLayer {
     tokens: TokenBuffer,
     points: TokenPoints,
     selected: number | null,
-    onCore: Uint8Array,
+    onCore: Uint16Array,
   ): void {
     let shown = 0;
     for (let k = 0; k < tokens.count; k++) {
@@ -61,7 +61,7 @@ export class TokenLayer {
       const picked = job === selected;
       p.x = points.x[k]!;
       p.y = points.y[k]!;
-      p.scaleX = p.scaleY = this.scale * (picked ? 1.9 : onCore[job] === 1 ? 1.45 : 1);
+      p.scaleX = p.scaleY = this.scale * (picked ? 1.9 : onCore[job]! > 0 ? 1.45 : 1);
       p.tint = picked ? COLORS.selected : kindColor(this.replay.jobs.kind[job]!);
       p.alpha = selected === null || picked ? 1 : 0.45;
       shown++;

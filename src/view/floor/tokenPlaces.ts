@@ -27,11 +27,12 @@ export function pileOf(box: NodeBox): Pile {
     return { x, y: box.y + 9, columns, rows: 2 };
   }
   const columns = Math.max(1, Math.floor((box.w - 24) / PILE_STEP) + 1);
+  // Under the title and the step's description.
   return {
-    x: box.x + 10,
-    y: box.y + 33,
+    x: box.x + 12,
+    y: box.y + 46,
     columns,
-    rows: Math.max(1, Math.floor((box.h - 38) / PILE_STEP) + 1),
+    rows: Math.max(1, Math.floor((box.h - 52) / PILE_STEP) + 1),
   };
 }
 
@@ -44,7 +45,7 @@ export interface TokenPoints {
   readonly y: Float32Array;
   /** False for a token in a node the floor does not show. */
   readonly shown: Uint8Array;
-  /** Tokens sitting in each node (by replay node index), including those past its pile's capacity. */
+  /** Tokens sitting in each node (by replay node index), including those past its pile's capacity (not shown). */
   readonly sitting: Int32Array;
 }
 
@@ -97,7 +98,12 @@ export class TokenPlacer {
           out.shown[k] = 0;
           continue;
         }
-        const slot = Math.min(out.sitting[node]!++, pileCapacity(pile) - 1);
+        // Past the pile's capacity a token is only counted: the box shows "+n" instead.
+        const slot = out.sitting[node]!++;
+        if (slot >= pileCapacity(pile)) {
+          out.shown[k] = 0;
+          continue;
+        }
         out.x[k] = pile.x + (slot % pile.columns) * PILE_STEP;
         out.y[k] = pile.y + Math.floor(slot / pile.columns) * PILE_STEP;
         out.shown[k] = 1;

@@ -9,12 +9,19 @@ import { Container, Graphics, Sprite, Texture, type BitmapText } from 'pixi.js';
 import type { Solution } from '../../model/solution';
 import { COLORS, STATE_COLORS } from '../colors';
 import type { Frame } from '../replay/frame';
-import { buildOccupancy, groupWorkers, type Occupancy, type WorkerGroup } from '../replay/groups';
+import {
+  buildOccupancy,
+  groupWorkers,
+  sharedGils,
+  type Occupancy,
+  type WorkerGroup,
+} from '../replay/groups';
 import type { Replay } from '../replay/replay';
 import { lastAtOrBefore } from '../replay/series';
-import { DONE, STATE_COUNT, WORKER_STATES } from '../replay/states';
+import { DONE, NONE, STATE_COUNT, WORKER_STATES } from '../replay/states';
 import { CONTAINER, type FloorLayout, type NodeBox } from './layout';
 import { counter, setText } from './text';
+import { pileCapacity, pileOf } from './tokenPlaces';
 
 const SLOT = 8;
 const SLOT_STEP = 11;
@@ -43,6 +50,13 @@ interface StateBar {
   readonly count: BitmapText;
 }
 
+/** The count of a box's tokens, shown when more sit there than its pile can draw. */
+interface PileCount {
+  readonly node: number;
+  readonly capacity: number;
+  readonly text: BitmapText;
+}
+
 interface Gauge {
   readonly node: string;
   readonly capacity: number;
@@ -58,10 +72,11 @@ export class WorkerLayer {
   private readonly rows: SlotRow[] = [];
   private readonly bars: StateBar[] = [];
   private readonly gauges: Gauge[] = [];
+  private readonly pileCounts: PileCount[] = [];
   private readonly slotOf = new Map<number, Sprite>();
   private readonly rings = new Graphics();
   /** Processes whose GIL is worth showing: more than one worker ever held it. */
-  private readonly sharedGils: number[] = [];
+  private readonly sharedGils: readonly number[];
   private readonly sinkCount: BitmapText | null = null;
   private readonly sourceCount: BitmapText | null = null;
   private lastRingKey = '';
@@ -76,16 +91,22 @@ export class WorkerLayer {
       const box = group.node === null ? undefined : layout.boxes.get(group.node);
       if (box) this.addGroup(group, box);
     }
-    for (const [process, series] of replay.gil) {
-      const holders = new Set(Array.from(series.values).filter((h) => h >= 0));
-      if (holders.size > 1) this.sharedGils.push(process);
-    }
+    this.sharedGils = sharedGils(replay);
     for (const node of solution.nodes) {
       const box = layout.boxes.get(node.id);
       if (!box) continue;
       if (node.type === 'queue') this.addGauge(box, (node.params as { capacity: number }).capacity);
       if (node.type === 'sink') this.sinkCount = this.boxCounter(box, COLORS.text);
       if (node.type === 'source') this.sourceCount = this.boxCounter(box, COLORS.textDim);
+    }
+    for (const box of layout.boxes.values()) {
+      const node = replay.nodeIndex.get(box.id);
+      if (node === undefined) continue;
+      const text = counter(9, COLORS.text);
+      text.anchor.set(1, 0);
+      text.position.set(box.x + box.w - 8, box.y + (box.container ? 22 : 6));
+      this.view.addChild(text);
+      this.pileCounts.push({ node, capacity: pileCapacity(pileOf(box)), text });
     }
     this.view.addChild(this.rings);
     replay.workers.forEach((w, i) => this.indexOf.set(w.id, i));
@@ -144,11 +165,16 @@ export class WorkerLayer {
     return text;
   }
 
-  update(frame: Frame): void {
+  /** Shows `frame`; `sitting` counts the tokens in each node (by replay node index). */
+  update(frame: Frame, sitting: Int32Array): void {
+    for (const pile of this.pileCounts) {
+      const n = sitting[pile.node]!;
+      setText(pile.text, n > pile.capacity ? `${n.toLocaleString('en-US')} here` : '');
+    }
     for (const row of this.rows) {
       row.workers.forEach((w, i) => {
         const slot = row.slots[i]!;
-        slot.visible = frame.alive[w] === 1 && frame.state[w] !== DONE;
+        slot.visible = frame.state[w] !== NONE && frame.state[w] !== DONE;
         slot.tint = STATE_COLORS[WORKER_STATES[frame.state[w]!]!];
       });
     }

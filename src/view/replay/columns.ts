@@ -87,6 +87,7 @@ export function laneRuns(track: WorkerTrack, view: ColumnWindow, out: RunBuffer)
     for (; k < n && track.times[k]! < b; k++) {
       const from = Math.max(a, track.times[k]!);
       const to = Math.min(b, k + 1 < n ? track.times[k + 1]! : Infinity);
+      if (to <= from) continue; // overridden at the same instant, or before the column
       const state = track.states[k]!;
       share[state]! += (to - from) * (state === IDLE || state === DONE ? 0.5 : 1);
       if (track.jobs[k] !== job) job = -1;

@@ -6,18 +6,19 @@
 import type { Micros } from '../../model/units';
 import { lastAtOrBefore, valueAt } from './series';
 import type { LoopBlockEvent, Replay } from './replay';
-import { CPU, DONE, STATE_COUNT } from './states';
+import { ReplayCursor } from './cursor';
 
 export interface Frame {
   t: Micros;
-  /** Per worker (by index in `replay.workers`): has it been created yet? */
-  readonly alive: Uint8Array;
+  /** Per worker (by index in `replay.workers`): its state, `NONE` before it is created. */
   readonly state: Uint8Array;
   readonly job: Int32Array;
   readonly node: Int32Array;
   readonly detail: Int32Array;
   /** Workers in each state, over the whole machine. */
   readonly stateCounts: Int32Array;
+  /** Per job: how many workers run it on a core now. */
+  readonly onCore: Uint16Array;
   /** Holder of each process's GIL (a worker id, -1 when free). */
   readonly gilHolder: Map<number, number>;
   readonly queueDepth: Map<string, number>;
@@ -27,24 +28,29 @@ export interface Frame {
   failed: number;
   memoryBytes: number;
   /**
-   * Threads and processes running on a core. A task runs on its event loop's thread, which
-   * the trace reports as a worker of its own: counting both would count one core twice.
+   * Threads, processes and event loops running on a core. A task runs on its event loop's
+   * thread, which the trace reports as a worker of its own: counting both would count one
+   * core twice.
    */
   running: number;
   /** The block of the event loop in progress, if any. */
   loopBlock: LoopBlockEvent | null;
 }
 
-export function createFrame(replay: Replay): Frame {
-  const n = replay.workers.length;
-  return {
+/** A frame is a view of its cursor's buffers plus the run-wide values at the same moment. */
+const cursors = new WeakMap<Frame, ReplayCursor>();
+
+/** A frame of `replay`; `every` overrides the checkpoint spacing (for tests). */
+export function createFrame(replay: Replay, every?: number): Frame {
+  const cursor = new ReplayCursor(replay, every);
+  const frame: Frame = {
     t: 0,
-    alive: new Uint8Array(n),
-    state: new Uint8Array(n),
-    job: new Int32Array(n),
-    node: new Int32Array(n),
-    detail: new Int32Array(n),
-    stateCounts: new Int32Array(STATE_COUNT),
+    state: cursor.state,
+    job: cursor.job,
+    node: cursor.node,
+    detail: cursor.detail,
+    stateCounts: cursor.stateCounts,
+    onCore: cursor.onCore,
     gilHolder: new Map(),
     queueDepth: new Map(),
     serviceActive: new Map(),
@@ -54,33 +60,16 @@ export function createFrame(replay: Replay): Frame {
     running: 0,
     loopBlock: null,
   };
+  cursors.set(frame, cursor);
+  return frame;
 }
 
-/** Fills `frame` with the run's state at `t` (clamped to the run) and returns it. */
+/** Fills `frame` with the run's state at `t` and returns it. */
 export function frameAt(replay: Replay, t: Micros, frame: Frame = createFrame(replay)): Frame {
+  const cursor = cursors.get(frame)!;
+  cursor.seek(t);
   frame.t = t;
-  frame.stateCounts.fill(0);
-  frame.running = 0;
-  for (let w = 0; w < replay.tracks.length; w++) {
-    const track = replay.tracks[w]!;
-    const i = lastAtOrBefore(track.times, t);
-    if (i < 0) {
-      frame.alive[w] = 0;
-      frame.state[w] = DONE;
-      frame.job[w] = -1;
-      frame.node[w] = -1;
-      frame.detail[w] = 0;
-      continue;
-    }
-    const state = track.states[i]!;
-    frame.alive[w] = 1;
-    frame.state[w] = state;
-    frame.job[w] = track.jobs[i]!;
-    frame.node[w] = track.nodes[i]!;
-    frame.detail[w] = track.details[i]!;
-    frame.stateCounts[state]!++;
-    if (state === CPU && replay.workers[w]!.kind !== 'task') frame.running++;
-  }
+  frame.running = cursor.running;
   for (const [process, series] of replay.gil) frame.gilHolder.set(process, valueAt(series, t, -1));
   for (const [node, series] of replay.queues) frame.queueDepth.set(node, valueAt(series, t, 0));
   for (const [id, series] of replay.services) frame.serviceActive.set(id, valueAt(series, t, 0));

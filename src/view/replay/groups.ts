@@ -6,8 +6,8 @@
  */
 import type { WorkerKind } from '../../engine/trace';
 import type { Replay } from './replay';
-import { NumberList } from './series';
-import { DONE, STATE_COUNT } from './states';
+import { float64Column, int32Column } from './series';
+import { DONE, NONE, STATE_COUNT } from './states';
 
 export interface WorkerGroup {
   /** `kind:node`, stable for a wiring. */
@@ -38,6 +38,17 @@ export function groupWorkers(replay: Replay): WorkerGroup[] {
   return [...groups].map(([key, g]) => ({ key, ...g }));
 }
 
+/** Processes whose GIL more than one worker ever held: the ones where it matters. */
+export function sharedGils(replay: Replay): number[] {
+  const shared: number[] = [];
+  for (const [process, series] of replay.gil) {
+    const holders = new Set<number>();
+    for (const h of series.values) if (h >= 0) holders.add(h);
+    if (holders.size > 1) shared.push(process);
+  }
+  return shared;
+}
+
 /** How many of a group's workers are in each state: row i holds from `times[i]` on. */
 export interface Occupancy {
   readonly times: Float64Array;
@@ -47,42 +58,34 @@ export interface Occupancy {
   readonly peakAlive: number;
 }
 
-/** Merges the state changes of `workers` into counts per state over time. */
+/** Counts, over time, the states of `workers`, from the run's changes (already in time order). */
 export function buildOccupancy(replay: Replay, workers: readonly number[]): Occupancy {
-  const changeTime = new NumberList();
-  const changeWorker = new NumberList();
-  const changeState = new NumberList();
-  for (const w of workers) {
-    const track = replay.tracks[w]!;
-    for (let i = 0; i < track.times.length; i++) {
-      changeTime.push(track.times[i]!);
-      changeWorker.push(w);
-      changeState.push(track.states[i]!);
-    }
-  }
-  const time = changeTime.toFloat64();
-  const worker = changeWorker.toInt32();
-  const state = changeState.toUint8();
-  // A stable sort by time keeps each worker's own changes in their order.
-  const order = Array.from(time.keys()).sort((a, b) => time[a]! - time[b]! || a - b);
-  const current = new Map<number, number>();
+  const member = new Uint8Array(replay.workers.length);
+  for (const w of workers) member[w] = 1;
+  const current = new Uint8Array(replay.workers.length).fill(NONE);
   const counts = new Int32Array(STATE_COUNT);
-  const times = new NumberList();
-  const rows: number[] = [];
+  const times = float64Column();
+  const rows = int32Column();
+  const c = replay.changes;
   let peakAlive = 0;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const previous = current.get(worker[i]!);
-    if (previous !== undefined) counts[previous]!--;
-    counts[state[i]!]!++;
-    current.set(worker[i]!, state[i]!);
-    const nextTime = k + 1 < order.length ? time[order[k + 1]!] : undefined;
-    if (nextTime === time[i]) continue;
-    times.push(time[i]!);
-    for (let s = 0; s < STATE_COUNT; s++) rows.push(counts[s]!);
+  for (let i = 0; i < c.count; i++) {
+    const w = c.worker[i]!;
+    if (member[w] === 0) continue;
+    const previous = current[w]!;
+    if (previous !== NONE) counts[previous]!--;
+    counts[c.state[i]!]!++;
+    current[w] = c.state[i]!;
+    // Only the counts after the last change of an instant are ever seen: a later change at
+    // the same instant rewrites that instant's row.
+    if (times.last() === c.time[i]) {
+      for (let s = 0; s < STATE_COUNT; s++) rows.setAt(rows.length - STATE_COUNT + s, counts[s]!);
+    } else {
+      times.push(c.time[i]!);
+      for (let s = 0; s < STATE_COUNT; s++) rows.push(counts[s]!);
+    }
     let alive = 0;
     for (let s = 0; s < STATE_COUNT; s++) if (s !== DONE) alive += counts[s]!;
     peakAlive = Math.max(peakAlive, alive);
   }
-  return { times: times.toFloat64(), counts: Int32Array.from(rows), peakAlive };
+  return { times: times.done(), counts: rows.done(), peakAlive };
 }

@@ -1,34 +1,58 @@
 /**
- * A run's trace, indexed for replay: one pass over the events builds columns (typed
- * arrays) per worker, job, queue, GIL and service, so that the state of the whole run at
- * any moment is a handful of binary searches (see frame.ts and tokens.ts).
+ * A run's trace, indexed for replay. One pass over the events fills typed columns: every
+ * worker's state changes (in trace order, and again grouped by worker), every job's
+ * visits to nodes (grouped by job), and a step series per queue, GIL and service. The
+ * state of the run at any moment is then a few binary searches, or a short walk from a
+ * checkpoint (cursor.ts); a trace of a million events is read in well under a second.
  *
  * The replay adds nothing the trace does not say; it only rearranges it.
  */
 import type { Micros } from '../../model/units';
 import type { FailReason, RunOutcome, TraceEvent, WorkerKind } from '../../engine/trace';
-import { NumberList, StepSeriesBuilder, type StepSeries } from './series';
-import { IDLE, stateCode } from './states';
+import {
+  bucketOrder,
+  float64Column,
+  int32Column,
+  StepSeriesBuilder,
+  uint8Column,
+  type StepSeries,
+} from './series';
+import { IDLE, STATE_INDEX } from './states';
 
 export interface ReplayWorker {
   readonly id: number;
   readonly kind: WorkerKind;
   readonly process: number;
-  /** Node the worker belongs to (its pool, queue or tasks box); null for the event loop. */
+  /** Node the worker belongs to (its pool, queue or tasks box); null for the event loop and main(). */
   readonly node: string | null;
   readonly label: string;
   readonly createdAt: Micros;
 }
 
-/** A worker's state changes: entry i holds from `times[i]` until `times[i + 1]`. */
+/**
+ * State changes of workers, one entry per change. A worker's creation is a change to
+ * idle; a later change at the same instant overrides an earlier one.
+ */
+export interface WorkerChanges {
+  readonly count: number;
+  readonly time: Float64Array;
+  /** Index into `Replay.workers`. */
+  readonly worker: Int32Array;
+  readonly state: Uint8Array;
+  /** Job the worker works for, -1 for none. */
+  readonly job: Int32Array;
+  /** Index into `Replay.nodes`, -1 for none. */
+  readonly node: Int32Array;
+  /** Index into `Replay.strings`. */
+  readonly detail: Int32Array;
+}
+
+/** One worker's changes: entry i holds from `times[i]` until `times[i + 1]`. */
 export interface WorkerTrack {
   readonly times: Float64Array;
   readonly states: Uint8Array;
-  /** Job the worker works for, -1 for none. */
   readonly jobs: Int32Array;
-  /** Index into `Replay.nodes`, -1 for none. */
   readonly nodes: Int32Array;
-  /** Index into `Replay.strings`. */
   readonly details: Int32Array;
 }
 
@@ -79,7 +103,9 @@ export interface Replay {
   /** Worker details (what a worker is doing, in words), by index. */
   readonly strings: readonly string[];
   readonly workers: readonly ReplayWorker[];
-  readonly tracks: readonly WorkerTrack[];
+  readonly changes: WorkerChanges;
+  /** Worker `w`'s changes, in time order. */
+  track(w: number): WorkerTrack;
   /** Process ids in order of appearance. */
   readonly processes: readonly number[];
   /** Holder (worker id, -1 for none) of each process's GIL. */
@@ -89,7 +115,7 @@ export interface Replay {
   readonly queues: ReadonlyMap<string, StepSeries>;
   readonly memory: StepSeries;
   readonly services: ReadonlyMap<string, StepSeries>;
-  /** Times of deliveries, failures and losses, ascending. */
+  /** Times of deliveries, and of failures and losses, ascending. */
   readonly deliveredAt: Float64Array;
   readonly failedAt: Float64Array;
   readonly failures: readonly JobFailure[];
@@ -98,43 +124,16 @@ export interface Replay {
   readonly eventTimes: Float64Array;
 }
 
-class TrackBuilder {
-  readonly times = new NumberList();
-  readonly states = new NumberList();
-  readonly jobs = new NumberList();
-  readonly nodes = new NumberList();
-  readonly details = new NumberList();
-
-  /** A later change at the same instant replaces the earlier: only the last is ever visible. */
-  set(t: number, state: number, job: number, node: number, detail: number): void {
-    if (this.times.last() === t) {
-      this.states.setLast(state);
-      this.jobs.setLast(job);
-      this.nodes.setLast(node);
-      this.details.setLast(detail);
-      return;
-    }
-    this.times.push(t);
-    this.states.push(state);
-    this.jobs.push(job);
-    this.nodes.push(node);
-    this.details.push(detail);
-  }
-
-  build(): WorkerTrack {
-    return {
-      times: this.times.toFloat64(),
-      states: this.states.toUint8(),
-      jobs: this.jobs.toInt32(),
-      nodes: this.nodes.toInt32(),
-      details: this.details.toInt32(),
-    };
-  }
+export interface ReplayOptions {
+  /** The wiring's node ids, so they are indexed even if no event names them. */
+  readonly nodeIds?: readonly string[];
+  /** The Source's id: jobs that arrived wait there until main() takes them. */
+  readonly source?: string | null;
 }
 
 class Interner {
   readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
+  readonly index = new Map<string, number>();
 
   of(text: string): number {
     let i = this.index.get(text);
@@ -160,159 +159,111 @@ function buildMap<K>(map: Map<K, StepSeriesBuilder>): Map<K, StepSeries> {
   return new Map([...map].map(([k, b]) => [k, b.build()]));
 }
 
-/** Counts the jobs a trace mentions (jobs are numbered 0.. in arrival order). */
+/** Jobs are numbered 0.. in arrival order: the highest arrival names the count. */
 function countJobs(trace: readonly TraceEvent[]): number {
   let count = 0;
-  for (const e of trace) if ('job' in e && e.job >= count) count = e.job + 1;
+  for (const e of trace) if (e.type === 'jobArrived' && e.job >= count) count = e.job + 1;
   return count;
 }
 
-/**
- * Reads where each job is from the events that say so: it enters a node (jobEntered), a
- * worker starts working for it at a node (workerState names the step the engine does
- * not report as entered), it is delivered at the Sink, or — with the Source's id — it
- * arrives and waits in the Source. A visit to the node the job is already in, or after
- * the job is resolved, is no visit.
- */
-class VisitReader {
-  private readonly lastNode: Int32Array;
-  private readonly resolved: Uint8Array;
-
-  constructor(
-    count: number,
-    private readonly nodes: Interner,
-    private readonly source: string | null,
-  ) {
-    this.lastNode = new Int32Array(count).fill(-1);
-    this.resolved = new Uint8Array(count);
-  }
-
-  /** The job and node `e` makes a visit to, or null. */
-  read(e: TraceEvent): { job: number; node: number } | null {
-    let job = -1;
-    let id: string | null = null;
-    switch (e.type) {
-      case 'jobArrived':
-        job = e.job;
-        id = this.source;
-        break;
-      case 'jobEntered':
-      case 'jobDelivered':
-        job = e.job;
-        id = e.node;
-        break;
-      case 'workerState':
-        job = e.job;
-        id = e.node;
-        break;
-      default:
-        break;
-    }
-    if (job < 0 || id === null || this.resolved[job] === 1) return null;
-    if (e.type === 'jobDelivered') this.resolved[job] = 1;
-    const node = this.nodes.of(id);
-    if (this.lastNode[job] === node) return null;
-    this.lastNode[job] = node;
-    return { job, node };
-  }
-
-  /** Jobs failed or lost stop moving too. */
-  resolve(job: number): void {
-    this.resolved[job] = 1;
-  }
-}
-
-function buildJobs(trace: readonly TraceEvent[], nodes: Interner, source: string | null): JobTable {
-  const count = countJobs(trace);
-  const kinds = new Interner();
-  const kind = new Uint16Array(count);
-  const arrival = new Float64Array(count).fill(Infinity);
-  const resolvedAt = new Float64Array(count).fill(Infinity);
-  const fate = new Uint8Array(count);
-  const corrupted = new Uint8Array(count);
-  // Two passes: count each job's visits, then fill each job's slice of the entry columns.
-  const entryStart = new Int32Array(count + 1);
-  let reader = new VisitReader(count, nodes, source);
-  for (const e of trace) {
-    const visit = reader.read(e);
-    if (visit) entryStart[visit.job + 1]!++;
-    if (e.type === 'jobFailed' || e.type === 'jobLost') reader.resolve(e.job);
-  }
-  for (let j = 0; j < count; j++) entryStart[j + 1]! += entryStart[j]!;
-  const total = entryStart[count] as number;
-  const entryTime = new Float64Array(total);
-  const entryNode = new Int32Array(total);
-  const fill = Int32Array.from(entryStart.subarray(0, count));
-  reader = new VisitReader(count, nodes, source);
-  for (const e of trace) {
-    const visit = reader.read(e);
-    if (visit) {
-      const at = fill[visit.job]!++;
-      entryTime[at] = e.t;
-      entryNode[at] = visit.node;
-    }
-    switch (e.type) {
-      case 'jobArrived':
-        kind[e.job] = kinds.of(e.kind);
-        arrival[e.job] = e.arrival;
-        break;
-      case 'jobDelivered':
-        fate[e.job] = FATE_DELIVERED;
-        resolvedAt[e.job] = e.t;
-        corrupted[e.job] = e.corrupted ? 1 : 0;
-        break;
-      case 'jobFailed':
-      case 'jobLost':
-        fate[e.job] = e.type === 'jobFailed' ? FATE_FAILED : FATE_LOST;
-        resolvedAt[e.job] = e.t;
-        reader.resolve(e.job);
-        break;
-      default:
-        break;
-    }
-  }
-  return {
-    count,
-    kinds: kinds.list,
-    kind,
-    arrival,
-    resolvedAt,
-    fate,
-    corrupted,
-    entryStart,
-    entryTime,
-    entryNode,
+/** Groups changes by worker (keeping time order within each), for per-worker tracks. */
+function tracksOf(changes: WorkerChanges, workers: number): (w: number) => WorkerTrack {
+  const { start, order } = bucketOrder(changes.count, workers, (i) => changes.worker[i]!);
+  const pick = <T extends Float64Array | Int32Array | Uint8Array>(column: T): T => {
+    const out = new (column.constructor as new (n: number) => T)(order.length);
+    for (let k = 0; k < order.length; k++) out[k] = column[order[k]!]!;
+    return out;
   };
-}
-
-export interface ReplayOptions {
-  /** The wiring's node ids, so they are indexed even if no event names them. */
-  readonly nodeIds?: readonly string[];
-  /** The Source's id: jobs that arrived wait there until main() takes them. */
-  readonly source?: string | null;
+  const times = pick(changes.time);
+  const states = pick(changes.state);
+  const jobs = pick(changes.job);
+  const nodes = pick(changes.node);
+  const details = pick(changes.detail);
+  const cache: (WorkerTrack | undefined)[] = [];
+  return (w) => {
+    let track = cache[w];
+    if (!track) {
+      const a = start[w]!;
+      const b = start[w + 1]!;
+      track = {
+        times: times.subarray(a, b),
+        states: states.subarray(a, b),
+        jobs: jobs.subarray(a, b),
+        nodes: nodes.subarray(a, b),
+        details: details.subarray(a, b),
+      };
+      cache[w] = track;
+    }
+    return track;
+  };
 }
 
 /** Indexes a trace (the engine's events, in time order) for replay. */
 export function buildReplay(trace: readonly TraceEvent[], options: ReplayOptions = {}): Replay {
   const nodes = new Interner();
   for (const id of options.nodeIds ?? []) nodes.of(id);
+  const source = options.source ?? null;
   const strings = new Interner();
   strings.of('');
-  const jobs = buildJobs(trace, nodes, options.source ?? null);
+
+  const jobCount = countJobs(trace);
+  const kinds = new Interner();
+  const kind = new Uint16Array(jobCount);
+  const arrival = new Float64Array(jobCount).fill(Infinity);
+  const resolvedAt = new Float64Array(jobCount).fill(Infinity);
+  const fate = new Uint8Array(jobCount);
+  const corrupted = new Uint8Array(jobCount);
+  // A job visits a node when it enters it, when a worker starts working for it there (the
+  // steps inside a box are not reported as entered), when it is delivered at the Sink, or
+  // — given the Source — when it arrives and waits there. A visit to the node it is already
+  // in, or after it is resolved, is no visit.
+  const lastNode = new Int32Array(jobCount).fill(-1);
+  const resolved = new Uint8Array(jobCount);
+  const visitJob = int32Column();
+  const visitTime = float64Column();
+  const visitNode = int32Column();
+  const visit = (job: number, t: number, node: number): void => {
+    if (job < 0 || job >= jobCount || resolved[job] === 1 || lastNode[job] === node) return;
+    lastNode[job] = node;
+    visitJob.push(job);
+    visitTime.push(t);
+    visitNode.push(node);
+  };
 
   const workers: ReplayWorker[] = [];
   const workerIndex = new Map<number, number>();
-  const tracks: TrackBuilder[] = [];
+  const cTime = float64Column();
+  const cWorker = int32Column();
+  const cState = uint8Column();
+  const cJob = int32Column();
+  const cNode = int32Column();
+  const cDetail = int32Column();
+  const change = (
+    t: number,
+    w: number,
+    state: number,
+    job: number,
+    node: number,
+    detail: number,
+  ) => {
+    cTime.push(t);
+    cWorker.push(w);
+    cState.push(state);
+    cJob.push(job);
+    cNode.push(node);
+    cDetail.push(detail);
+  };
+
   const processes: number[] = [];
   const gil = new Map<number, StepSeriesBuilder>();
   const queues = new Map<string, StepSeriesBuilder>();
   const services = new Map<string, StepSeriesBuilder>();
   const memory = new StepSeriesBuilder();
-  const deliveredAt = new NumberList();
-  const failedAt = new NumberList();
+  const deliveredAt = float64Column();
+  const failedAt = float64Column();
   const failures: JobFailure[] = [];
   const loopBlocks: LoopBlockEvent[] = [];
-  const eventTimes = new NumberList();
+  const eventTimes = float64Column();
   let end = 0;
   let outcome: RunOutcome | null = null;
 
@@ -321,7 +272,8 @@ export function buildReplay(trace: readonly TraceEvent[], options: ReplayOptions
     if (e.t > end) end = e.t;
     switch (e.type) {
       case 'workerCreated': {
-        workerIndex.set(e.worker, workers.length);
+        const w = workers.length;
+        workerIndex.set(e.worker, w);
         workers.push({
           id: e.worker,
           kind: e.kind,
@@ -330,24 +282,53 @@ export function buildReplay(trace: readonly TraceEvent[], options: ReplayOptions
           label: e.label,
           createdAt: e.t,
         });
-        const track = new TrackBuilder();
-        track.set(e.t, IDLE, -1, e.node === null ? -1 : nodes.of(e.node), 0);
-        tracks.push(track);
+        change(e.t, w, IDLE, -1, e.node === null ? -1 : nodes.of(e.node), 0);
         if (!processes.includes(e.process)) processes.push(e.process);
         break;
       }
       case 'workerState': {
         const w = workerIndex.get(e.worker);
         if (w === undefined) break;
-        (tracks[w] as TrackBuilder).set(
-          e.t,
-          stateCode(e.state),
-          e.job,
-          e.node === null ? -1 : nodes.of(e.node),
-          strings.of(e.detail),
-        );
+        const node = e.node === null ? -1 : nodes.of(e.node);
+        change(e.t, w, STATE_INDEX[e.state], e.job, node, strings.of(e.detail));
+        if (node >= 0) visit(e.job, e.t, node);
         break;
       }
+      case 'jobArrived':
+        if (e.job >= jobCount) break;
+        kind[e.job] = kinds.of(e.kind);
+        arrival[e.job] = e.arrival;
+        if (source !== null) visit(e.job, e.t, nodes.of(source));
+        break;
+      case 'jobEntered':
+        visit(e.job, e.t, nodes.of(e.node));
+        break;
+      case 'jobDelivered':
+        deliveredAt.push(e.t);
+        visit(e.job, e.t, nodes.of(e.node));
+        if (e.job < jobCount) {
+          fate[e.job] = FATE_DELIVERED;
+          resolvedAt[e.job] = e.t;
+          corrupted[e.job] = e.corrupted ? 1 : 0;
+          resolved[e.job] = 1;
+        }
+        break;
+      case 'jobFailed':
+      case 'jobLost':
+        failedAt.push(e.t);
+        failures.push({
+          t: e.t,
+          job: e.job,
+          node: e.node,
+          reason: e.type === 'jobFailed' ? e.reason : 'lost',
+          detail: e.detail,
+        });
+        if (e.job < jobCount) {
+          fate[e.job] = e.type === 'jobFailed' ? FATE_FAILED : FATE_LOST;
+          resolvedAt[e.job] = e.t;
+          resolved[e.job] = 1;
+        }
+        break;
       case 'gilChanged':
         seriesOf(gil, e.process).set(e.t, e.holder);
         if (!processes.includes(e.process)) processes.push(e.process);
@@ -362,17 +343,6 @@ export function buildReplay(trace: readonly TraceEvent[], options: ReplayOptions
       case 'serviceChanged':
         seriesOf(services, e.service).set(e.t, e.active);
         break;
-      case 'jobDelivered':
-        deliveredAt.push(e.t);
-        break;
-      case 'jobFailed':
-        failedAt.push(e.t);
-        failures.push({ t: e.t, job: e.job, node: e.node, reason: e.reason, detail: e.detail });
-        break;
-      case 'jobLost':
-        failedAt.push(e.t);
-        failures.push({ t: e.t, job: e.job, node: e.node, reason: 'lost', detail: e.detail });
-        break;
       case 'loopBlocked':
         loopBlocks.push({ t: e.t, node: e.node, step: e.step, delay: e.delay });
         break;
@@ -384,24 +354,58 @@ export function buildReplay(trace: readonly TraceEvent[], options: ReplayOptions
     }
   }
 
+  // Each job's visits, grouped by job in time order.
+  const vJob = visitJob.done();
+  const vTime = visitTime.done();
+  const vNode = visitNode.done();
+  const { start: entryStart, order } = bucketOrder(vJob.length, jobCount, (i) => vJob[i]!);
+  const entryTime = new Float64Array(order.length);
+  const entryNode = new Int32Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    entryTime[k] = vTime[order[k]!]!;
+    entryNode[k] = vNode[order[k]!]!;
+  }
+
+  const changes: WorkerChanges = {
+    count: cTime.length,
+    time: cTime.done(),
+    worker: cWorker.done(),
+    state: cState.done(),
+    job: cJob.done(),
+    node: cNode.done(),
+    detail: cDetail.done(),
+  };
+
   return {
     end,
     outcome,
     nodes: nodes.list,
-    nodeIndex: new Map(nodes.list.map((id, i) => [id, i])),
+    nodeIndex: nodes.index,
     strings: strings.list,
     workers,
-    tracks: tracks.map((t) => t.build()),
+    changes,
+    track: tracksOf(changes, workers.length),
     processes,
     gil: buildMap(gil),
-    jobs,
+    jobs: {
+      count: jobCount,
+      kinds: kinds.list,
+      kind,
+      arrival,
+      resolvedAt,
+      fate,
+      corrupted,
+      entryStart,
+      entryTime,
+      entryNode,
+    },
     queues: buildMap(queues),
     memory: memory.build(),
     services: buildMap(services),
-    deliveredAt: deliveredAt.toFloat64(),
-    failedAt: failedAt.toFloat64(),
+    deliveredAt: deliveredAt.done(),
+    failedAt: failedAt.done(),
     failures,
     loopBlocks,
-    eventTimes: eventTimes.toFloat64(),
+    eventTimes: eventTimes.done(),
   };
 }

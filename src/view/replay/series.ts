@@ -1,8 +1,7 @@
 /**
- * Step series: a value that changes at points in time. The value at `t` is the one set
- * by the last change at or before `t`, found by binary search. Every series is its own
- * list of checkpoints, so seeking anywhere in a run costs O(log n) per series and never
- * replays the trace from the start.
+ * Step series and the typed columns a replay is made of. A step series is a value that
+ * changes at points in time: the value at `t` is the one set by the last change at or
+ * before `t`, found by binary search, so reading it anywhere costs O(log n).
  */
 
 /**
@@ -30,39 +29,51 @@ export function firstAfter(times: ArrayLike<number>, t: number): number {
   return lastAtOrBefore(times, t) + 1;
 }
 
-/** A growing list of numbers that freezes into a typed array once the trace is read. */
-export class NumberList {
-  private data: number[] = [];
+type TypedArray = Float64Array | Int32Array | Uint8Array;
 
-  push(value: number): void {
-    this.data.push(value);
+/**
+ * A typed array that grows by doubling: reading a trace of a million events into plain
+ * arrays of objects would spend most of its time collecting garbage.
+ */
+class Column<T extends TypedArray> {
+  private data: T;
+  length = 0;
+
+  constructor(private readonly make: (n: number) => T) {
+    this.data = make(64);
   }
 
-  get length(): number {
-    return this.data.length;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
   }
 
   last(): number | undefined {
-    return this.data[this.data.length - 1];
+    return this.length > 0 ? (this.data[this.length - 1] as number) : undefined;
   }
 
   /** Replaces the last value: a later change at the same instant wins. */
   setLast(value: number): void {
-    this.data[this.data.length - 1] = value;
+    this.data[this.length - 1] = value;
   }
 
-  toFloat64(): Float64Array {
-    return Float64Array.from(this.data);
+  setAt(i: number, value: number): void {
+    this.data[i] = value;
   }
 
-  toInt32(): Int32Array {
-    return Int32Array.from(this.data);
-  }
-
-  toUint8(): Uint8Array {
-    return Uint8Array.from(this.data);
+  /** The values, trimmed to their length (a copy: the column may keep growing). */
+  done(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
+
+export const float64Column = () => new Column((n) => new Float64Array(n));
+export const int32Column = () => new Column((n) => new Int32Array(n));
+export const uint8Column = () => new Column((n) => new Uint8Array(n));
 
 /** A step series of one number: queue depth, memory, the GIL's holder, a service's connections. */
 export interface StepSeries {
@@ -72,8 +83,8 @@ export interface StepSeries {
 
 /** Builds a step series; a second change at the same instant replaces the first. */
 export class StepSeriesBuilder {
-  private readonly times = new NumberList();
-  private readonly values = new NumberList();
+  private readonly times = float64Column();
+  private readonly values = float64Column();
 
   set(t: number, value: number): void {
     if (this.times.last() === t) this.values.setLast(value);
@@ -84,7 +95,7 @@ export class StepSeriesBuilder {
   }
 
   build(): StepSeries {
-    return { times: this.times.toFloat64(), values: this.values.toFloat64() };
+    return { times: this.times.done(), values: this.values.done() };
   }
 }
 
@@ -94,9 +105,21 @@ export function valueAt(series: StepSeries, t: number, before: number): number {
   return i < 0 ? before : (series.values[i] as number);
 }
 
-/** Largest value a step series takes. */
-export function peakOf(series: StepSeries): number {
-  let peak = 0;
-  for (const v of series.values) if (v > peak) peak = v;
-  return peak;
+/**
+ * Stable counting sort of `n` items into `groups` buckets: returns where each bucket
+ * starts (`groups + 1` entries) and the items' order, bucket by bucket, each bucket in
+ * the items' original order.
+ */
+export function bucketOrder(
+  n: number,
+  groups: number,
+  bucketOf: (item: number) => number,
+): { start: Int32Array; order: Int32Array } {
+  const start = new Int32Array(groups + 1);
+  for (let i = 0; i < n; i++) start[bucketOf(i) + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const fill = start.slice(0, groups);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[fill[bucketOf(i)]!++] = i;
+  return { start, order };
 }

@@ -17,10 +17,13 @@ export const WORKER_STATES: readonly WorkerState[] = [
 
 export const STATE_COUNT = WORKER_STATES.length;
 
-const CODES = new Map<WorkerState, number>(WORKER_STATES.map((s, i) => [s, i]));
+/** Each state's code; a plain record, as reading a trace looks one up per event. */
+export const STATE_INDEX = Object.fromEntries(WORKER_STATES.map((s, i) => [s, i])) as Readonly<
+  Record<WorkerState, number>
+>;
 
 export function stateCode(state: WorkerState): number {
-  return CODES.get(state) as number;
+  return STATE_INDEX[state];
 }
 
 export function stateName(code: number): WorkerState {
@@ -30,7 +33,8 @@ export function stateName(code: number): WorkerState {
 export const CPU = stateCode('cpu');
 export const IDLE = stateCode('idle');
 export const DONE = stateCode('done');
-export const STARTING = stateCode('starting');
+/** Not created yet: a worker's state before its first change. */
+export const NONE = 255;
 
 /** What a player reads for each state, in a legend or a tooltip. */
 export const STATE_LABELS: Readonly<Record<WorkerState, string>> = {

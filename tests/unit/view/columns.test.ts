@@ -14,7 +14,7 @@ import { threadPoolTrace, TraceWriter } from './fixtures';
 const replay = buildReplay(threadPoolTrace());
 
 function runs(worker: number, t0: number, t1: number, columns: number) {
-  const out = laneRuns(replay.tracks[worker]!, { t0, t1, columns }, createRunBuffer(columns));
+  const out = laneRuns(replay.track(worker), { t0, t1, columns }, createRunBuffer(columns));
   return Array.from({ length: out.count }, (_, i) => [
     out.start[i],
     out.end[i],
@@ -44,7 +44,7 @@ describe('timeline lanes', () => {
 
   it('leaves columns before a worker existed empty', () => {
     const late = buildReplay(new TraceWriter().worker(300, 0, 'thread', 0, 'p', 'late').end(400));
-    const out = laneRuns(late.tracks[0]!, { t0: 0, t1: 400, columns: 4 }, createRunBuffer(4));
+    const out = laneRuns(late.track(0), { t0: 0, t1: 400, columns: 4 }, createRunBuffer(4));
     expect(out.count).toBe(1);
     expect([out.start[0], out.end[0]]).toEqual([3, 4]);
   });
@@ -54,7 +54,7 @@ describe('timeline lanes', () => {
     for (let i = 1; i <= 100_000; i++) w.state(i * 10, 0, i % 2 ? 'cpu' : 'io', i);
     const big = buildReplay(w.end(1_000_010));
     const out = laneRuns(
-      big.tracks[0]!,
+      big.track(0),
       { t0: 500_000, t1: 500_100, columns: 10 },
       createRunBuffer(10),
     );

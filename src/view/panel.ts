@@ -1,0 +1,101 @@
+/**
+ * Registers the run view and the timeline as tabs of the workbench's bottom dock, and the
+ * sound control in its top bar. Kept tiny: pixi.js, the views and howler load only when
+ * their panel is first shown.
+ *
+ * The two views share one Playback per game, so switching tabs keeps the moment, and a
+ * job picked in either is highlighted in both and selected in the editor.
+ */
+import { registerPanel, type PanelContext } from '../app/panels';
+import type { Playback } from './playback';
+import type { RunInput } from './runInput';
+
+interface View {
+  update(input: RunInput): void;
+  destroy(): void;
+  readonly playback: Playback;
+}
+
+const playbacks = new WeakMap<PanelContext, Promise<Playback>>();
+
+function playbackFor(context: PanelContext): Promise<Playback> {
+  let playback = playbacks.get(context);
+  if (!playback) {
+    playback = import('./playback').then(({ Playback }) => new Playback());
+    playbacks.set(context, playback);
+  }
+  return playback;
+}
+
+function inputOf(context: PanelContext): RunInput {
+  return { level: context.level, solution: context.solution, result: context.result };
+}
+
+/**
+ * Keeps a view in step with the game: a new contract, wiring or run is shown the next
+ * time the view is on screen (a hidden tab does no work), and a fresh run starts playing.
+ */
+function follow(host: HTMLElement, context: PanelContext, view: View): () => void {
+  let stale = false;
+  let startPlaying = false;
+  const visible = () => host.offsetParent !== null && host.clientWidth > 0;
+  const refresh = () => {
+    if (!stale || !visible()) return;
+    stale = false;
+    view.update(inputOf(context));
+    if (startPlaying && context.result?.ok && context.result.trace) view.playback.play();
+    startPlaying = false;
+  };
+  const off = context.onChange((change) => {
+    if (change.type === 'live' || change.type === 'selection' || change.type === 'running') return;
+    stale = true;
+    if (change.type === 'result') startPlaying = true;
+    refresh();
+  });
+  const shown = new ResizeObserver(refresh);
+  shown.observe(host);
+  return () => {
+    off();
+    shown.disconnect();
+    view.destroy();
+  };
+}
+
+const pickJob = (context: PanelContext) => (_job: number | null, nodes: readonly string[]) =>
+  context.select(nodes);
+
+registerPanel({
+  id: 'run-view',
+  title: 'Run',
+  slot: 'bottom',
+  order: 10,
+  async mount(host, context) {
+    const [{ mountRunView }, playback] = await Promise.all([
+      import('./runView'),
+      playbackFor(context),
+    ]);
+    const view = await mountRunView(host, inputOf(context), {
+      playback,
+      onPickJob: pickJob(context),
+    });
+    return follow(host, context, view);
+  },
+});
+
+registerPanel({
+  id: 'timeline',
+  title: 'Timeline',
+  slot: 'bottom',
+  order: 20,
+  async mount(host, context) {
+    const [{ mountTimeline }, playback] = await Promise.all([
+      import('./timeline/timelineView'),
+      playbackFor(context),
+    ]);
+    const view = await mountTimeline(host, inputOf(context), {
+      playback,
+      onPickJob: pickJob(context),
+    });
+    return follow(host, context, view);
+  },
+});
