@@ -207,7 +207,8 @@ export class ContractSession {
     const { progress } = this.options;
     // A given wiring (from a share link) stays out of the save, and earns nothing, until the
     // player keeps it with keepSolution ("Save to my solutions").
-    const saved = this.options.saved && !solution ? activeSolution(progress.save, this.level.id) : null;
+    const saved =
+      this.options.saved && !solution ? activeSolution(progress.save, this.level.id) : null;
     this.activeId = saved?.id ?? '';
     void this.load(solution ?? saved?.wiring ?? startingWiring(this.level), true);
     this.renderProgress();
@@ -240,6 +241,8 @@ export class ContractSession {
   private edited(solution: Solution, kind: 'structure' | 'layout'): void {
     this.options.store.setSolution(solution);
     this.persist(solution);
+    // A new structure is saved at once, so the score that comes back is filed against it.
+    if (kind === 'structure') this.flush();
     if (kind === 'structure') {
       this.shown = 'live';
       this.palette.render();
@@ -263,7 +266,7 @@ export class ContractSession {
     clearTimeout(this.saveTimer);
     this.saveTimer = null;
     if (this.options.saved && this.activeId !== '') {
-      const wiring = this.editor.solution();
+      const wiring = this.options.store.solution ?? this.editor.solution();
       this.options.progress.update((s) => updateWiring(s, this.level.id, this.activeId, wiring));
     }
   }
@@ -301,6 +304,7 @@ export class ContractSession {
   }
 
   private record(result: SimResult, counts: boolean): void {
+    this.flush();
     const score = scoreOf(result);
     if (!this.options.saved || !score || this.activeId === '') return;
     const { progress, campaign } = this.options;

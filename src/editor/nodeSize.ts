@@ -9,7 +9,7 @@ export const ROW = {
   title: 38,
   param: 30,
   port: 24,
-  /** The step's description under a Step node's picker. */
+  /** The step's description under a Step node's picker; a container's Python line. */
   note: 20,
   bottom: 8,
 } as const;
@@ -33,7 +33,7 @@ export function extraOutputs(node: Sized): string[] {
 export function headerHeight(node: Sized): number {
   const spec = NODE_SPECS[node.type];
   const params = spec.params.length * ROW.param;
-  const note = node.type === 'step' ? ROW.note : 0;
+  const note = node.type === 'step' || spec.container ? ROW.note : 0;
   const ports = extraOutputs(node).length * ROW.port;
   return ROW.title + params + note + ports + ROW.bottom;
 }

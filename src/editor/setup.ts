@@ -66,7 +66,7 @@ export function setupEditor(host: HTMLElement, rules: WireRules): EditorParts {
     }),
   );
   themeMinimap();
-  render.addPreset(LitPresets.minimap.setup({ size: 160 }));
+  render.addPreset(LitPresets.minimap.setup({ size: 132 }));
 
   const pair = (a: SocketData, b: SocketData): [SocketData, SocketData] | null => {
     if (a.side === b.side) return null;

@@ -135,8 +135,10 @@ export function renameSolution(
 
 /** Deletes a solution; the last one of a contract cannot be deleted. */
 export function deleteSolution(save: SaveFile, levelId: string, solutionId: string): SaveFile {
+  const record = recordOf(save, levelId);
+  if (record.solutions.length <= 1 || !record.solutions.some((s) => s.id === solutionId))
+    return save;
   return withRecord(save, levelId, (r) => {
-    if (r.solutions.length <= 1) return r;
     const solutions = r.solutions.filter((s) => s.id !== solutionId);
     const active = r.active === solutionId ? (solutions[0]?.id ?? '') : r.active;
     return { ...r, solutions, active };
@@ -149,7 +151,18 @@ export function setActive(save: SaveFile, levelId: string, solutionId: string): 
   );
 }
 
-/** Stores an edited wiring. Its old score no longer describes it, so it is dropped. */
+/** What the engine reads of a wiring: everything but where the nodes are drawn. */
+function structure(wiring: Solution): string {
+  return JSON.stringify([
+    wiring.nodes.map(({ id, type, params, parent }) => [id, type, params, parent ?? null]),
+    wiring.connections,
+  ]);
+}
+
+/**
+ * Stores an edited wiring. If the edit changed more than positions, the old score no
+ * longer describes it and is dropped (the next score fills it in again).
+ */
 export function updateWiring(
   save: SaveFile,
   levelId: string,
@@ -158,7 +171,11 @@ export function updateWiring(
 ): SaveFile {
   return withRecord(save, levelId, (r) => ({
     ...r,
-    solutions: r.solutions.map((s) => (s.id === solutionId ? { ...s, wiring, score: null } : s)),
+    solutions: r.solutions.map((s) =>
+      s.id !== solutionId
+        ? s
+        : { ...s, wiring, score: structure(s.wiring) === structure(wiring) ? s.score : null },
+    ),
   }));
 }
 

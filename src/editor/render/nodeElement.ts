@@ -85,7 +85,9 @@ export class LoopNodeElement extends LitElement {
               ? html`<div class="note" style="height:${ROW.note}px">
                   ${stepSummary(node.level, String(node.params.step ?? ''))}
                 </div>`
-              : nothing
+              : spec.container
+                ? html`<code class="python" style="height:${ROW.note}px">${spec.python}</code>`
+                : nothing
           }
           ${extraOutputs(node).map(
             (port) => html`
@@ -96,15 +98,19 @@ export class LoopNodeElement extends LitElement {
           )}
         </div>
         ${spec.container ? this.body(node) : nothing}
+        ${
+          node.issues.length > 0
+            ? html`<div class="issues" role="note">
+                ${node.issues.slice(0, 3).map((issue) => html`<div class="issue">${issue}</div>`)}
+                ${
+                  node.issues.length > 3
+                    ? html`<div class="issue more">+${node.issues.length - 3} more</div>`
+                    : nothing
+                }
+              </div>`
+            : nothing
+        }
       </div>
-      ${
-        node.issues.length > 0
-          ? html`<div class="issues" role="note">
-              ${node.issues.slice(0, 3).map((issue) => html`<div class="issue">${issue}</div>`)}
-              ${node.issues.length > 3 ? html`<div class="issue more">+${node.issues.length - 3} more</div>` : nothing}
-            </div>`
-          : nothing
-      }
     `;
   }
 
@@ -118,9 +124,7 @@ export class LoopNodeElement extends LitElement {
   }
 
   private body(node: LoopNode): TemplateResult {
-    const spec = NODE_SPECS[node.type];
     return html`<div class="body">
-      <code class="python">${spec.python}</code>
       ${node.emptyBody ? html`<div class="drop-hint">Drop nodes here: they run inside</div>` : nothing}
     </div>`;
   }

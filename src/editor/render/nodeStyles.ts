@@ -225,11 +225,13 @@ export const nodeStyles = css`
 
   .body {
     position: relative;
-    padding: 6px 14px;
+    padding: 10px 14px;
   }
 
   .python {
     display: block;
+    padding: 0 12px 0 16px;
+    line-height: 18px;
     font-family: var(--mono, monospace);
     font-size: 11px;
     color: color-mix(in srgb, var(--cat) 60%, #8894a3);
@@ -240,7 +242,6 @@ export const nodeStyles = css`
   }
 
   .drop-hint {
-    margin-top: 14px;
     padding: 14px 8px;
     border: 1.5px dashed #3a4656;
     border-radius: 8px;

@@ -84,19 +84,26 @@ export class Inbox {
   private render(): void {
     const visible = this.levels.filter((l) => statusOf(this.save, l) !== 'locked');
     const locked = this.levels.filter((l) => statusOf(this.save, l) === 'locked');
+    // Only the contracts one delivery away are teased; the rest of the campaign stays a surprise.
+    const shown = new Set(visible.map((l) => l.id));
+    const next = locked.filter((l) => l.requires.every((id) => shown.has(id)));
+    const later = locked.length - next.length;
     const unread = visible.filter((l) => !recordOf(this.save, l.id).read).length;
     replace(this.header, unread > 0 ? `${unread} new` : visible.length > 0 ? 'All read' : '');
     replace(
       this.list,
       ...visible.map((level) => this.row(level)),
       locked.length > 0
+        ? h('li', { class: 'mail-divider', attrs: { role: 'presentation' } }, 'Coming up')
+        : null,
+      ...next.map((level) => this.lockedRow(level)),
+      later > 0
         ? h(
             'li',
-            { class: 'mail-divider', attrs: { role: 'presentation' } },
-            `Still to come · ${locked.length}`,
+            { class: 'mail-later' },
+            `and ${later} more contract${later === 1 ? '' : 's'} further on`,
           )
         : null,
-      ...locked.map((level) => this.lockedRow(level)),
     );
     if (this.levels.length === 0) {
       replace(

@@ -320,7 +320,7 @@ function margin(metric: Goal['metric'], met: boolean, actual: number, target: nu
   if (metric === 'inOrder') return '';
   const higherIsBetter = metric === 'throughput' || metric === 'done';
   const diff = Math.abs(actual - target);
-  if (diff === 0) return met ? 'exactly on the mark' : '';
+  if (diff === 0) return metric === 'done' || !met ? '' : 'exactly on the mark';
   const amount = goalValue(metric, diff);
   if (met) return higherIsBetter ? `${amount} above the goal` : `${amount} to spare`;
   return higherIsBetter ? `short by ${amount}` : `over by ${amount}`;

@@ -11,7 +11,7 @@ import { duration, money } from '../format';
 
 const W = 320;
 const H = 190;
-const PAD = { left: 44, right: 12, top: 12, bottom: 30 };
+const PAD = { left: 44, right: 12, top: 16, bottom: 30 };
 
 export function solutionsChart(
   level: Level,
@@ -81,29 +81,61 @@ export function solutionsChart(
         ),
       );
   }
-  const points = scored.map((s) => {
-    const cx = x(s.score!.makespanUs);
-    const cy = y(s.score!.cost);
-    const on = s.id === active;
+  // Solutions that score the same share one point, named together.
+  const groups = new Map<string, SavedSolution[]>();
+  for (const s of scored) {
+    const key = `${s.score!.makespanUs}|${s.score!.cost}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  const points = [...groups.values()].map((group) => {
+    const first = group.find((s) => s.id === active) ?? group[0]!;
+    const score = first.score!;
+    const cx = x(score.makespanUs);
+    const cy = y(score.cost);
+    const on = group.some((s) => s.id === active);
+    const short = first.name.length > 14 ? `${first.name.slice(0, 13)}…` : first.name;
+    const label = group.length > 1 ? `${short} +${group.length - 1}` : short;
+    const onRight = cx < W - 110;
     return svg(
       'g',
       {
-        class: `point${on ? ' active' : ''}${s.score!.passed ? ' passed' : ''}`,
-        'data-solution': s.id,
+        class: `point${on ? ' active' : ''}${score.passed ? ' passed' : ''}`,
+        'data-solution': group.map((s) => s.id).join(' '),
       },
       svg('circle', { cx, cy, r: on ? 6 : 4.5 }),
       svg(
         'text',
-        { x: cx + 8, y: cy + 4 },
-        s.name.length > 14 ? `${s.name.slice(0, 13)}…` : s.name,
+        { x: onRight ? cx + 9 : cx - 9, y: cy - 7, 'text-anchor': onRight ? 'start' : 'end' },
+        label,
       ),
       svg(
         'title',
         {},
-        `${s.name}: ${duration(s.score!.makespanUs)}, ${money(s.score!.cost)}${s.score!.passed ? '' : ' (goals missed)'}`,
+        group
+          .map(
+            (s) =>
+              `${s.name}: ${duration(score.makespanUs)}, ${money(score.cost)}${score.passed ? '' : ' (goals missed)'}`,
+          )
+          .join('\n'),
       ),
     );
   });
+  const tierMarks = tiers.flatMap((t) =>
+    t.makespan !== null
+      ? [
+          svg(
+            'text',
+            {
+              x: x(t.makespan),
+              y: PAD.top - 2,
+              'text-anchor': 'middle',
+              class: `tier-mark par-${t.tier}`,
+            },
+            t.tier[0]!.toUpperCase(),
+          ),
+        ]
+      : [],
+  );
   const axis = svg(
     'g',
     { class: 'axis' },

@@ -49,8 +49,10 @@ export class SolutionsPanel {
         h(
           'div',
           null,
-          h('span', { class: 'faint' }, 'Contract grade '),
-          gradeBadge(record.bestGrade, record.paid),
+          h('span', { class: 'faint' }, 'Contract grade: '),
+          record.paid
+            ? gradeBadge(record.bestGrade, true)
+            : h('span', { class: 'muted' }, 'not delivered yet'),
         ),
         h(
           'button',

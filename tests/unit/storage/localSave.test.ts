@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_PREFIX,
+  SAVE_KEY,
+  backupKeys,
+  loadSave,
+  writeSave,
+} from '../../../src/storage/localSave';
+import { emptySave } from '../../../src/storage/save';
+
+/** The Storage interface over a Map; `full` makes every write fail like a full quota. */
+class MemoryStorage implements Storage {
+  private readonly map = new Map<string, string>();
+  full = false;
+  get length(): number {
+    return this.map.size;
+  }
+  clear(): void {
+    this.map.clear();
+  }
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.map.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    if (this.full) throw new DOMException('full', 'QuotaExceededError');
+    this.map.set(key, value);
+  }
+}
+
+describe('localSave', () => {
+  it('starts afresh without a problem when nothing is saved', () => {
+    const loaded = loadSave(new MemoryStorage(), 1);
+    expect(loaded).toEqual({ save: emptySave(), problem: null });
+  });
+
+  it('reads back what it wrote', () => {
+    const storage = new MemoryStorage();
+    const save = { ...emptySave(), balance: 42 };
+    expect(writeSave(storage, save)).toBeNull();
+    expect(loadSave(storage, 1).save).toEqual(save);
+  });
+
+  it('keeps an unreadable save aside, untouched, and says so', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SAVE_KEY, 'not json at all');
+    const loaded = loadSave(storage, 1234);
+    expect(loaded.save).toEqual(emptySave());
+    expect(loaded.problem?.backupKey).toBe(`${BACKUP_PREFIX}1234`);
+    expect(storage.getItem(`${BACKUP_PREFIX}1234`)).toBe('not json at all');
+    expect(loaded.problem?.text).toBe('not json at all');
+    expect(backupKeys(storage)).toEqual([`${BACKUP_PREFIX}1234`]);
+  });
+
+  it('when no copy can be kept, the message says to download it now', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(SAVE_KEY, '{"kind":"loopwork/save","version":1}');
+    storage.full = true;
+    const loaded = loadSave(storage, 1);
+    expect(loaded.problem?.backupKey).toBeNull();
+    expect(loaded.problem?.message).toMatch(/Download it now/);
+    expect(loaded.problem?.details).toMatch(/\/contracts/);
+  });
+
+  it('reports a write that storage refuses', () => {
+    const storage = new MemoryStorage();
+    storage.full = true;
+    expect(writeSave(storage, emptySave())).toMatch(/could not be saved/);
+  });
+});
