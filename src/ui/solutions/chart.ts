@@ -169,6 +169,7 @@ export function solutionsChart(
     },
     axis,
     ...lines,
+    ...tierMarks,
     ...points,
   );
   return h(

@@ -74,11 +74,13 @@ describe('parseSave', () => {
   });
 
   it('names every bad field by its JSON path', () => {
-    const bad = structuredClone(good) as Record<string, any>;
+    const bad = structuredClone(good) as typeof good & { contracts: Record<string, unknown> };
+    const record = bad.contracts['hello-gather'] as (typeof good.contracts)['hello-gather'] &
+      Record<string, unknown>;
     bad.balance = -5;
-    bad.contracts['hello-gather'].bestGrade = 'platinum';
-    bad.contracts['hello-gather'].solutions[0].wiring.nodes = 'many';
-    bad.contracts['a/b'] = { ...bad.contracts['hello-gather'], paid: 'yes', solutions: [] };
+    record.bestGrade = 'platinum';
+    (record.solutions[0]!.wiring as Record<string, unknown>).nodes = 'many';
+    bad.contracts['a/b'] = { ...record, paid: 'yes', solutions: [] };
     expect(pathsOf(() => parseSave(bad)).sort()).toEqual(
       [
         '/balance',
