@@ -5,6 +5,7 @@
 import { CAMPAIGN_FILES } from '../../../levels/campaign';
 import type { Level } from '../../model/level';
 import { parseLevel } from '../../model/load';
+import type { SharedLink } from '../../share/link';
 
 const parsed = new Map<string, Level | null>();
 
@@ -27,4 +28,17 @@ export function campaignLevel(id: string): Level | undefined {
 export function isCampaignLevel(level: Level): boolean {
   const shipped = campaignLevel(level.id);
   return shipped !== undefined && JSON.stringify(shipped) === JSON.stringify(level);
+}
+
+/**
+ * Why a contract from a link or a file cannot be played, if it borrows a shipped contract's
+ * id without being that contract: the game would file its runs, and its pay, under the
+ * shipped one.
+ */
+export function borrowedIdProblem(link: SharedLink): string | null {
+  if (link.kind === 'solution' && !link.customLevel) return null;
+  const { level } = link;
+  const shipped = campaignLevel(level.id);
+  if (shipped === undefined || isCampaignLevel(level)) return null;
+  return `This contract uses the id "${level.id}" of the shipped contract “${shipped.title}” but differs from it. Give it an id of its own.`;
 }

@@ -10,7 +10,7 @@ import * as loader from '../../model/load';
 import { readShareHash, type SharedLink } from '../../share/link';
 import type { Outcome } from '../../share/refusal';
 import { h, replace } from '../dom';
-import { campaignLevel } from './campaignLookup';
+import { borrowedIdProblem, campaignLevel } from './campaignLookup';
 import { noticeBody } from './notice';
 import { openShared } from './openLink';
 import './share.css';
@@ -44,6 +44,9 @@ function readContractJson(text: string, source: string): Read {
       details: error.errors.map((e) => e.message),
     };
   }
+  const borrowed = borrowedIdProblem({ kind: 'level', level });
+  if (borrowed !== null)
+    return { ok: false, title: 'This contract cannot be played', message: borrowed, details: [] };
   return { ok: true, value: { kind: 'level', level } };
 }
 
@@ -53,6 +56,9 @@ function readPasted(text: string): Read {
   const hashAt = trimmed.search(/#(?:.*&)?[sl]=/);
   if (!trimmed.startsWith('{') && hashAt >= 0) {
     const result = readShareHash(trimmed.slice(hashAt), { findLevel: campaignLevel, loader });
+    const borrowed = result?.ok ? borrowedIdProblem(result.value) : null;
+    if (borrowed !== null)
+      return { ok: false, title: 'This link could not be opened', message: borrowed, details: [] };
     if (result !== null) return result;
   }
   return readContractJson(trimmed, 'the pasted contract');
@@ -84,7 +90,7 @@ export function mountContractOpener(host: HTMLElement, context: PanelContext): v
     const content = {
       title: 'title' in read ? read.title : 'This link could not be opened',
       message: read.message,
-      details: read.details,
+      details: 'title' in read || read.reason === 'invalid' ? read.details : [],
     };
     if (dialog && errors) replace(errors, noticeBody(content));
     else showDialog(content);

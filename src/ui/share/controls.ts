@@ -55,7 +55,6 @@ export function mountShareControls(host: HTMLElement, context: PanelContext): ()
       attrs: { title: 'Copy a link to this wiring' },
       on: { click: () => void copyLink() },
     },
-    h('span', { attrs: { 'aria-hidden': 'true' } }, '🔗'),
     'Copy link',
   );
   const keep = h(

@@ -6,7 +6,7 @@
 import type { PanelContext } from '../../app/panels';
 import * as loader from '../../model/load';
 import { readShareHash, type SharedLink } from '../../share/link';
-import { campaignLevel } from './campaignLookup';
+import { borrowedIdProblem, campaignLevel } from './campaignLookup';
 import { clearLinkFromAddressBar } from './linkUrl';
 import { showNotice } from './notice';
 import { setSharedWiring } from './sharedWiring';
@@ -39,13 +39,16 @@ export function openLinkInHash(context: PanelContext): boolean {
   const result = readShareHash(window.location.hash, { findLevel: campaignLevel, loader });
   if (result === null) return false;
   clearLinkFromAddressBar();
-  if (!result.ok) {
+  const borrowed = result.ok ? borrowedIdProblem(result.value) : null;
+  if (!result.ok || borrowed !== null) {
     // Not awaited: the inbox shows behind the notice.
     void showNotice({
       title: 'This link could not be opened',
-      message: result.message,
-      details: result.details,
-      reason: result.reason,
+      message: result.ok ? (borrowed as string) : result.message,
+      // Validation errors name JSON paths a contract's author can act on; the other
+      // refusals' specifics are about bytes and would only puzzle a player.
+      details: !result.ok && result.reason === 'invalid' ? result.details : [],
+      reason: result.ok ? 'borrowedId' : result.reason,
     });
     return false;
   }
