@@ -11,6 +11,7 @@ import { h, replace } from '../ui/dom';
 import { money } from '../ui/format';
 import { Inbox } from '../ui/inbox/inbox';
 import { Toasts } from '../ui/toasts';
+import { progressMenu } from '../ui/progressMenu';
 import { saveProblemBanner } from '../ui/saveBanner';
 import { loadCampaign, type Campaign } from './campaign';
 import { panelsIn, startupHooks } from './panels';
@@ -60,6 +61,14 @@ export class App {
         'Loopwork',
       ),
       this.topbarContext,
+      progressMenu({
+        current: () => this.progress.save,
+        replace: (save) => {
+          this.progress.replace(save);
+          this.showInbox();
+        },
+        notify: (message, tone) => this.toasts.show(message, tone, 8000),
+      }),
       this.balance,
     );
     root.replaceChildren(

@@ -101,6 +101,7 @@ export class ContractSession {
       duplicate: (id) =>
         this.addAndOpen(() => duplicateSolution(options.progress.save, this.level.id, id)),
       remove: (id) => this.remove(id),
+      keepBoard: () => this.keep(this.editor.solution(), 'Kept wiring'),
       fresh: () =>
         this.addAndOpen(() =>
           addSolution(
@@ -390,10 +391,14 @@ export class ContractSession {
 
   private renderProgress(): void {
     const record = this.options.saved ? recordOf(this.options.progress.save, this.level.id) : null;
-    this.solutions.show(record);
+    const unsaved = record !== null && this.activeId === '';
+    this.solutions.show(record, unsaved);
     this.hints.show(record?.hintsShown ?? this.hintsShownUnsaved);
     replace(
       this.switcher,
+      unsaved
+        ? h('option', { attrs: { value: '', selected: true, disabled: true } }, 'Unsaved wiring')
+        : null,
       ...(record?.solutions ?? []).map((s) =>
         h('option', { attrs: { value: s.id, selected: s.id === this.activeId } }, s.name),
       ),

@@ -43,6 +43,18 @@ export class Inbox {
   ) {
     this.header = h('div', { class: 'inbox-count' });
     this.list = h('ul', { class: 'mail-list', attrs: { 'aria-label': 'Contracts' } });
+    // Up and down move between e-mails, like in a mail client.
+    this.list.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const rows = [...this.list.querySelectorAll<HTMLButtonElement>('.mail-row')];
+      const at = rows.indexOf(document.activeElement as HTMLButtonElement);
+      const next =
+        rows[Math.max(0, Math.min(rows.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))];
+      if (!next) return;
+      event.preventDefault();
+      next.focus();
+      next.click();
+    });
     this.reader = h('article', { class: 'mail-reader', attrs: { 'aria-live': 'polite' } });
     this.element = h(
       'div',

@@ -17,6 +17,8 @@ export interface SolutionActions {
   duplicate(id: string): void;
   remove(id: string): void;
   fresh(): void;
+  /** Keeps the wiring on the board (opened from a link) as a new solution. */
+  keepBoard(): void;
 }
 
 export class SolutionsPanel {
@@ -27,8 +29,11 @@ export class SolutionsPanel {
     private readonly actions: SolutionActions,
   ) {}
 
-  /** `record` null: a contract played outside the campaign, whose wiring is not kept. */
-  show(record: ContractRecord | null): void {
+  /**
+   * `record` null: a contract played outside the campaign, whose wiring is not kept.
+   * `unsaved`: the board shows a wiring that is not one of the player's solutions.
+   */
+  show(record: ContractRecord | null, unsaved = false): void {
     if (!record) {
       replace(
         this.element,
@@ -65,14 +70,38 @@ export class SolutionsPanel {
           '+ New',
         ),
       ),
-      h('ul', { class: 'solution-list' }, ...record.solutions.map((s) => this.row(record, s.id))),
+      unsaved
+        ? h(
+            'div',
+            { class: 'unsaved-note', data: { testid: 'unsaved-wiring' } },
+            h(
+              'p',
+              null,
+              'The wiring on the board is not one of your solutions yet: edits to it are not saved, and its runs do not count.',
+            ),
+            h(
+              'button',
+              {
+                class: 'btn small primary',
+                attrs: { disabled: full },
+                on: { click: () => this.actions.keepBoard() },
+              },
+              'Keep it as a solution',
+            ),
+          )
+        : null,
+      h(
+        'ul',
+        { class: 'solution-list' },
+        ...record.solutions.map((s) => this.row(record, s.id, unsaved)),
+      ),
       solutionsChart(this.level, record.solutions, record.active),
     );
   }
 
-  private row(record: ContractRecord, id: string): HTMLElement {
+  private row(record: ContractRecord, id: string, unsaved: boolean): HTMLElement {
     const solution = record.solutions.find((s) => s.id === id)!;
-    const active = record.active === id;
+    const active = !unsaved && record.active === id;
     const name = h('input', {
       class: 'solution-name',
       attrs: {

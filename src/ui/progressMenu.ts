@@ -1,0 +1,115 @@
+/**
+ * The player's save as a file: export it (to keep or move to another browser) and import
+ * one back. An imported file is validated like any stored save; the progress it replaces
+ * is downloaded first, so an import can never lose anything.
+ */
+import { InputErrors } from '../model/errors';
+import { parseSave, type SaveFile } from '../storage/save';
+import { h } from './dom';
+import { downloadText } from './download';
+import { money } from './format';
+
+export interface ProgressMenuActions {
+  current(): SaveFile;
+  replace(save: SaveFile): void;
+  notify(message: string, tone: 'info' | 'good' | 'bad'): void;
+}
+
+const FILE_NAME = 'loopwork-progress.json';
+/** A save file larger than this is not a Loopwork save. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+function summary(save: SaveFile): string {
+  const delivered = Object.values(save.contracts).filter((c) => c.paid).length;
+  return `${money(save.balance)}, ${delivered} contract${delivered === 1 ? '' : 's'} delivered`;
+}
+
+export function progressMenu(actions: ProgressMenuActions): HTMLElement {
+  const input = h('input', {
+    attrs: { type: 'file', accept: '.json,application/json', hidden: true },
+  });
+  const menu = h(
+    'details',
+    { class: 'menu progress-menu' },
+    h('summary', { class: 'btn ghost small', attrs: { title: 'Your saved progress' } }, 'Progress'),
+    h(
+      'div',
+      { class: 'menu-items', attrs: { role: 'menu' } },
+      h(
+        'button',
+        {
+          class: 'menu-item',
+          attrs: { role: 'menuitem' },
+          data: { action: 'export-save' },
+          on: {
+            click: () => {
+              downloadText(FILE_NAME, JSON.stringify(actions.current(), null, 2));
+              menu.open = false;
+            },
+          },
+        },
+        'Export to a file',
+      ),
+      h(
+        'button',
+        {
+          class: 'menu-item',
+          attrs: { role: 'menuitem' },
+          data: { action: 'import-save' },
+          on: {
+            click: () => {
+              input.click();
+              menu.open = false;
+            },
+          },
+        },
+        'Import from a file…',
+      ),
+    ),
+    input,
+  );
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      actions.notify('That file is far too large to be a Loopwork save.', 'bad');
+      return;
+    }
+    void file.text().then((text) => {
+      let save: SaveFile;
+      try {
+        save = parseSave(text);
+      } catch (error) {
+        const detail =
+          error instanceof InputErrors
+            ? error.errors
+                .slice(0, 3)
+                .map((e) => e.message)
+                .join('; ')
+            : String(error);
+        actions.notify(`That file is not a save this game can read: ${detail}`, 'bad');
+        return;
+      }
+      const now = actions.current();
+      const ok = window.confirm(
+        `Replace your progress (${summary(now)}) with the file’s (${summary(save)})?\nYour current progress is downloaded first, so you can go back.`,
+      );
+      if (!ok) return;
+      downloadText('loopwork-progress-before-import.json', JSON.stringify(now, null, 2));
+      actions.replace(save);
+      actions.notify('Progress imported.', 'good');
+    });
+  });
+  // A click elsewhere closes the menu, as menus do.
+  document.addEventListener('pointerdown', (event) => {
+    if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
+  });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    }
+  });
+  return menu;
+}
