@@ -7,6 +7,8 @@ import { h } from '../ui/dom';
 import { nextEventTime } from './replay/frame';
 import type { Replay } from './replay/replay';
 import { icon, type IconName } from './icons';
+import { stateLegend } from './legend';
+
 import { SPEEDS, type Playback } from './playback';
 
 function speedLabel(speed: number): string {
@@ -34,10 +36,17 @@ export class Controls {
   private readonly time: HTMLElement;
   private readonly speed: HTMLSelectElement;
   private readonly status: HTMLElement;
+  private readonly key: HTMLElement;
+  private readonly keyButton: HTMLButtonElement;
+  private readonly enlargeButton: HTMLButtonElement;
   private replay: Replay | null = null;
   private readonly unsubscribe: () => void;
 
-  constructor(private readonly playback: Playback) {
+  /** `help` says how to use the view it controls; it shows with the colour key. */
+  constructor(
+    private readonly playback: Playback,
+    help: string,
+  ) {
     const button = (label: string, glyph: IconName, testId: string, onClick: () => void) =>
       h(
         'button',
@@ -85,6 +94,25 @@ export class Controls {
       attrs: { 'data-testid': 'run-time', 'aria-live': 'off' },
     });
     this.status = h('span', { class: 'lw-status', attrs: { 'data-testid': 'run-status' } });
+    this.key = h('div', { class: 'lw-key' }, stateLegend(), h('p', { class: 'lw-help' }, help));
+
+    this.key.hidden = true;
+    const toggle = (label: string, text: string, testId: string, onClick: () => void) =>
+      h(
+        'button',
+        {
+          class: 'lw-ctl lw-ctl-text',
+          attrs: { type: 'button', title: label, 'aria-pressed': 'false', 'data-testid': testId },
+          on: { click: onClick },
+        },
+        text,
+      );
+    this.keyButton = toggle('What the colours mean', 'Key', 'run-key', () =>
+      this.showKey(this.key.hidden === true),
+    );
+    this.enlargeButton = toggle('Watch it bigger (Esc to return)', 'Enlarge', 'run-enlarge', () =>
+      this.enlarge(this.enlargeButton.getAttribute('aria-pressed') !== 'true'),
+    );
     this.element = h(
       'div',
       { class: 'lw-controls', attrs: { role: 'toolbar', 'aria-label': 'Replay' } },
@@ -98,7 +126,11 @@ export class Controls {
       this.scrub,
       this.time,
       this.status,
+      this.keyButton,
+      this.enlargeButton,
+      this.key,
     );
+
     this.unsubscribe = this.playback.onChange(() => this.refresh());
     this.refresh();
   }
@@ -109,6 +141,25 @@ export class Controls {
     this.status.textContent = status;
     this.refresh();
   }
+
+  showKey(on: boolean): void {
+    this.key.hidden = !on;
+    this.keyButton.setAttribute('aria-pressed', String(on));
+  }
+
+  /** Lets the panel fill the screen while the player watches, and back. */
+  enlarge(on: boolean): void {
+    const panel = this.element.closest('.lw-run');
+    panel?.classList.toggle('expanded', on);
+    this.enlargeButton.setAttribute('aria-pressed', String(on));
+    this.enlargeButton.textContent = on ? 'Shrink' : 'Enlarge';
+    if (on) document.addEventListener('keydown', this.onEscape);
+    else document.removeEventListener('keydown', this.onEscape);
+  }
+
+  private readonly onEscape = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape') this.enlarge(false);
+  };
 
   stepForward(): void {
     if (!this.replay) return;
@@ -139,5 +190,6 @@ export class Controls {
 
   destroy(): void {
     this.unsubscribe();
+    document.removeEventListener('keydown', this.onEscape);
   }
 }

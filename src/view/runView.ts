@@ -18,13 +18,13 @@
 import 'pixi.js/unsafe-eval';
 import { Application, Container, type Texture } from 'pixi.js';
 import { h } from '../ui/dom';
-import { duration } from '../ui/format';
+
 import { COLORS } from './colors';
 import { Controls } from './controls';
-import { stateLegend } from './legend';
+
 import { describeDeadlock } from './floor/deadlock';
 import { AlertLayer } from './floor/alertLayer';
-import { Hud, HUD_WIDTH } from './floor/hud';
+import { MachineStrip } from './machineStrip';
 import { layoutFloor, type FloorLayout } from './floor/layout';
 import { drawStaticFloor } from './floor/staticLayer';
 import { TokenLayer, tokenTexture } from './floor/tokenLayer';
@@ -61,7 +61,7 @@ interface Scene {
   readonly layout: FloorLayout;
   readonly replay: Replay | null;
   readonly world: Container;
-  readonly hud: Hud | null;
+  readonly strip: MachineStrip | null;
   readonly workers: WorkerLayer | null;
   readonly alerts: AlertLayer | null;
   readonly tokens: TokenLayer | null;
@@ -86,9 +86,16 @@ export async function mountRunView(
     attrs: { role: 'alert', 'data-testid': 'run-banner' },
   });
   const empty = h('div', { class: 'lw-empty' });
-  const controls = new Controls(playback);
-  const root = h('div', { class: 'lw-run' }, stage, controls.element);
-  stage.append(tooltip, banner, empty, stateLegend());
+  const controls = new Controls(
+    playback,
+    'Tokens are jobs, coloured by kind; a larger token is on a core. Hover one for its job; click it to follow it. Wheel: zoom; drag: pan; double-click: fit.',
+  );
+
+  const stripSlot = h('div', { class: 'lw-strip-slot' });
+  // The banner sits between the strip and the floor, so the floor refits around it.
+  const root = h('div', { class: 'lw-run' }, stripSlot, banner, stage, controls.element);
+  stage.append(tooltip, empty);
+
   host.replaceChildren(root);
 
   const app = new Application();
@@ -115,12 +122,12 @@ export async function mountRunView(
   const fit = (): void => {
     if (!scene || userCamera) return;
     const b = scene.layout.bounds;
-    const w = app.screen.width - HUD_WIDTH - 2 * MARGIN;
+    const w = app.screen.width - 2 * MARGIN;
     const hgt = app.screen.height - 2 * MARGIN;
     const scale = Math.max(0.2, Math.min(1.25, w / b.w, hgt / b.h));
     scene.world.scale.set(scale);
     scene.world.position.set(
-      HUD_WIDTH + MARGIN + (w - b.w * scale) / 2 - b.x * scale,
+      MARGIN + (w - b.w * scale) / 2 - b.x * scale,
       MARGIN + (hgt - b.h * scale) / 2 - b.y * scale,
     );
   };
@@ -129,7 +136,6 @@ export async function mountRunView(
     if (scene) {
       app.stage.removeChildren();
       scene.world.destroy({ children: true });
-      scene.hud?.view.destroy({ children: true });
     }
     scene = null;
     const solution = next.solution;
@@ -146,7 +152,7 @@ export async function mountRunView(
     const replay = replayOf(next);
     const world = new Container({ label: 'world' });
     world.addChild(drawStaticFloor(layout));
-    let hud: Hud | null = null;
+    let strip: MachineStrip | null = null;
     let workers: WorkerLayer | null = null;
     let alerts: AlertLayer | null = null;
     let tokens: TokenLayer | null = null;
@@ -156,20 +162,20 @@ export async function mountRunView(
       workers = new WorkerLayer(replay, layout, solution);
       tokens = new TokenLayer(replay, texture);
       world.addChild(alerts.view, workers.view, tokens.view);
-      hud = new Hud(replay, next.level);
-      deadlockText = describeDeadlock(
-        next.result.verdict.deadlock ?? [],
-        (id) => layout.boxes.get(id)?.title,
-      );
+      strip = new MachineStrip(replay, next.level);
+      deadlockText = describeDeadlock(next.result.verdict.deadlock ?? [], (id) => {
+        const box = layout.boxes.get(id);
+        return box && (box.detail ? `${box.title} “${box.detail}”` : box.title);
+      });
     }
     app.stage.addChild(world);
-    if (hud) app.stage.addChild(hud.view);
+    stripSlot.replaceChildren(...(strip ? [strip.element] : []));
     scene = {
       input: next,
       layout,
       replay,
       world,
-      hud,
+      strip,
       workers,
       alerts,
       tokens,
@@ -179,7 +185,7 @@ export async function mountRunView(
       points: replay ? createTokenPoints(replay) : null,
       deadlockText,
     };
-    hud?.resize(app.screen.height);
+
     userCamera = false;
     fit();
     playback.load(replay?.end ?? 0, replay);
@@ -188,17 +194,15 @@ export async function mountRunView(
   };
 
   const showBanner = (s: Scene, frame: Frame): void => {
-    let text = '';
+    // A loop block shows in the machine strip and flashes its node; a deadlock, which ends
+    // the run, gets the banner.
     const deadlocked = s.replay?.outcome === 'deadlock' && frame.t >= s.replay.end;
-    if (deadlocked) {
-      text = `Deadlock: nothing can move. ${s.deadlockText.join('; ')}.`;
-    } else if (frame.loopBlock) {
-      const b = frame.loopBlock;
-      text = `Event loop blocked for ${duration(b.delay)} by “${b.step}”: every other coroutine waits.`;
+    const text = deadlocked ? `Deadlock: nothing can move. ${s.deadlockText.join('; ')}.` : '';
+    if (banner.textContent !== text) {
+      banner.textContent = text;
+      banner.title = text;
     }
-    if (banner.textContent !== text) banner.textContent = text;
     banner.hidden = text === '';
-    banner.classList.toggle('deadlock', deadlocked);
   };
 
   const draw = (now: number): void => {
@@ -217,7 +221,7 @@ export async function mountRunView(
       s.tokens &&
       s.workers &&
       s.alerts &&
-      s.hud
+      s.strip
     ) {
       const t = playback.time;
       const travelUs = reducedMotion ? 0 : playback.speed * TRAVEL_WALL_MS * 1000;
@@ -226,7 +230,7 @@ export async function mountRunView(
       s.placer.place(s.buffer, s.points);
       s.tokens.update(s.buffer, s.points, playback.selectedJob, s.frame.onCore);
       s.workers.update(s.frame, s.points.sitting);
-      s.hud.update(s.frame, dt, playback.playing && !reducedMotion);
+      s.strip.update(s.frame, dt, playback.playing && !reducedMotion);
       s.alerts.showPath(playback.selectedJob);
       s.alerts.update(t, s.frame.loopBlock, reducedMotion ? 0 : now);
       showBanner(s, s.frame);
@@ -254,7 +258,7 @@ export async function mountRunView(
     const hgt = stage.clientHeight;
     if (w === 0 || hgt === 0) return;
     app.renderer.resize(w, hgt);
-    scene?.hud?.resize(hgt);
+
     fit();
     requestDraw();
   });

@@ -21,10 +21,10 @@ export interface Pile {
 
 export function pileOf(box: NodeBox): Pile {
   if (box.container) {
-    // In the header, right of the title.
+    // One row in the header, right of the title; their count goes under it.
     const x = box.x + Math.max(96, box.w * 0.45);
     const columns = Math.max(1, Math.floor((box.x + box.w - 12 - x) / PILE_STEP) + 1);
-    return { x, y: box.y + 9, columns, rows: 2 };
+    return { x, y: box.y + 10, columns, rows: 1 };
   }
   const columns = Math.max(1, Math.floor((box.w - 24) / PILE_STEP) + 1);
   // Under the title and the step's description.

@@ -101,10 +101,11 @@ export class WorkerLayer {
     }
     for (const box of layout.boxes.values()) {
       const node = replay.nodeIndex.get(box.id);
-      if (node === undefined) continue;
+      // A queue's gauge says how many wait in it.
+      if (node === undefined || box.type === 'queue') continue;
       const text = counter(9, COLORS.text);
       text.anchor.set(1, 0);
-      text.position.set(box.x + box.w - 8, box.y + (box.container ? 22 : 6));
+      text.position.set(box.x + box.w - 8, box.y + (box.container ? 19 : 6));
       this.view.addChild(text);
       this.pileCounts.push({ node, capacity: pileCapacity(pileOf(box)), text });
     }
@@ -147,13 +148,15 @@ export class WorkerLayer {
     const series = this.replay.queues.get(box.id);
     let peak = 1;
     if (series) for (const v of series.values) peak = Math.max(peak, v);
-    const x = box.x + 11;
-    const width = Math.max(40, box.w * 0.45 - 22);
-    const y = box.y + CONTAINER.header - 5;
+    // A bar along the foot of the header, and the depth under the waiting tokens.
+    const x = box.x + 1;
+    const width = box.w - 2;
+    const y = box.y + CONTAINER.header - 3;
     rect(this.view, x, y, width, 3, COLORS.raised);
     const fill = rect(this.view, x, y, 0, 3, COLORS.accent);
-    const count = counter(9);
-    count.position.set(x + width + 4, y - 5);
+    const count = counter(9, COLORS.text);
+    count.anchor.set(1, 0);
+    count.position.set(box.x + box.w - 8, box.y + 19);
     this.view.addChild(count);
     this.gauges.push({ node: box.id, capacity, peak, fill, x, width, count });
   }
@@ -184,7 +187,10 @@ export class WorkerLayer {
       const scale = gauge.capacity > 0 ? gauge.capacity : gauge.peak;
       gauge.fill.width = gauge.width * Math.min(1, depth / scale);
       gauge.fill.tint = gauge.capacity > 0 && depth >= gauge.capacity ? COLORS.gold : COLORS.accent;
-      setText(gauge.count, gauge.capacity > 0 ? `${depth}/${gauge.capacity}` : `${depth}`);
+      setText(
+        gauge.count,
+        gauge.capacity > 0 ? `${depth}/${gauge.capacity} queued` : `${depth} queued`,
+      );
     }
     if (this.sinkCount)
       setText(this.sinkCount, `${frame.delivered.toLocaleString('en-US')} delivered`);

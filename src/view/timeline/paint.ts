@@ -301,7 +301,7 @@ export class TimelinePainter {
       ctx.fillStyle = css(COLORS.lineStrong);
       ctx.fillRect(Math.round(x), AXIS - 6, 1, 6);
       ctx.fillStyle = css(COLORS.textDim);
-      ctx.fillText(duration(t), Math.round(x) + 4, AXIS / 2 - 1);
+      ctx.fillText(t === 0 ? '0' : duration(t), Math.round(x) + 4, AXIS / 2 - 1);
     }
     ctx.fillStyle = css(COLORS.textFaint);
     ctx.fillText('time →', 10, AXIS / 2 - 1);

@@ -17,7 +17,7 @@
 import { h } from '../../ui/dom';
 import { duration } from '../../ui/format';
 import { Controls } from '../controls';
-import { stateLegend } from '../legend';
+
 import { Playback } from '../playback';
 import { occupancyColumns, segmentAt, type ColumnWindow } from '../replay/columns';
 import type { Replay } from '../replay/replay';
@@ -65,21 +65,12 @@ export async function mountTimeline(
   const base = document.createElement('canvas');
   const tooltip = h('div', { class: 'lw-tooltip', attrs: { role: 'status' } });
   const empty = h('div', { class: 'lw-empty' });
-  const hint = h(
-    'div',
-    { class: 'lw-hint' },
-    'wheel: zoom · drag: pan · click a bar: follow its job · double-click: whole run',
+  const stage = h('div', { class: 'lw-stage lw-timeline' }, canvas, tooltip, empty);
+  const controls = new Controls(
+    playback,
+    'Hover a bar for its job and step; click it to follow that job. Wheel: zoom; drag: pan; wheel over the names: scroll; double-click: the whole run; click the time axis: jump there.',
   );
-  const stage = h(
-    'div',
-    { class: 'lw-stage lw-timeline' },
-    canvas,
-    tooltip,
-    empty,
-    hint,
-    stateLegend(),
-  );
-  const controls = new Controls(playback);
+
   host.replaceChildren(h('div', { class: 'lw-run' }, stage, controls.element));
   tooltip.hidden = true;
 

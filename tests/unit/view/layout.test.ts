@@ -8,6 +8,7 @@ import {
   pointAlong,
   toPath,
 } from '../../../src/view/floor/layout';
+import { deadlockNodes, describeDeadlock, nodeOfParty } from '../../../src/view/floor/deadlock';
 
 const solution = {
   kind: 'loopwork/solution',
@@ -90,5 +91,26 @@ describe('floor layout', () => {
     expect(p).toEqual({ x: 10, y: 5 });
     pointAlong(path, 2, p);
     expect(p).toEqual({ x: 10, y: 10 });
+  });
+});
+
+describe('deadlock names', () => {
+  const edges = [
+    { waiter: 'job 6 at n4', resource: 'lock "savings"', holder: 'job 5 at n7' },
+    { waiter: 'main()', resource: 'tasks to finish', holder: '3 jobs still inside' },
+  ];
+
+  it('reads the nodes out of the engine’s names', () => {
+    expect(nodeOfParty('job 6 at n4')).toBe('n4');
+    expect(nodeOfParty('main()')).toBeNull();
+    expect([...deadlockNodes(edges)]).toEqual(['n4', 'n7']);
+  });
+
+  it('says the cycle in the player’s words', () => {
+    const names: Record<string, string> = { n4: 'Lock “lock savings”' };
+    expect(describeDeadlock(edges, (id) => names[id])).toEqual([
+      'job 6 in Lock “lock savings” waits for lock "savings", held by job 5 at n7',
+      'main() waits for tasks to finish, held by 3 jobs still inside',
+    ]);
   });
 });
