@@ -7,16 +7,19 @@
  * past 7 bytes, so no input can make it allocate or loop beyond what the caller allows.
  */
 
-/** Why a byte sequence could not be read. The codec turns it into a refusal for the player. */
-export class ByteError extends Error {
+/**
+ * Why a byte sequence could not be read. The codec turns it into a refusal for the player.
+ *
+ * Deliberately not an Error: refusing bad input is this reader's everyday work, and
+ * capturing a stack trace for each refusal costs more than reading the whole link. It never
+ * leaves src/share: link.ts turns every one into a refusal.
+ */
+export class ByteError {
   constructor(
     /** `truncated`: the bytes ran out; `invalid`: a value is out of bounds or not canonical. */
     readonly kind: 'truncated' | 'invalid',
-    detail: string,
-  ) {
-    super(detail);
-    this.name = 'ByteError';
-  }
+    readonly message: string,
+  ) {}
 }
 
 /** 7 bytes of 7 bits: 49 bits, all exact in a double (durations up to 400 days in µs fit). */

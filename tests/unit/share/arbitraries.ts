@@ -24,6 +24,21 @@ export function portsOf(type: NodeType, level: Level): readonly string[] {
   return type === 'route' ? kindsOf(level).map(routePort) : NODE_SPECS[type].outputs;
 }
 
+const ID_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'];
+/** Any character a name may hold: every code point but the surrogate halves and controls. */
+const codePoint = fc.oneof(
+  fc.integer({ min: 0x20, max: 0x7e }),
+  fc.integer({ min: 0xa0, max: 0xd7ff }),
+  fc.integer({ min: 0xe000, max: 0x10ffff }),
+);
+
+/**
+ * Strings over a character set. (fc.stringMatching and fc.string with a custom unit take
+ * about a second each to build, which would dominate the fuzz test.)
+ */
+const word = (chars: readonly string[], maxLength: number): fc.Arbitrary<string> =>
+  fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength }).map((c) => c.join(''));
+
 function paramArbitrary(spec: ParamSpec, level: Level): fc.Arbitrary<string | number> {
   switch (spec.kind) {
     case 'int':
@@ -38,44 +53,51 @@ function paramArbitrary(spec: ParamSpec, level: Level): fc.Arbitrary<string | nu
     case 'choice':
       return fc.constantFrom(...spec.options);
     case 'name':
-      return fc.stringMatching(/^[A-Za-z0-9_]{1,16}$/);
+      return word(ID_CHARS.slice(0, -1), 16);
     case 'stepRef':
       return fc.constantFrom(...level.steps.map((s) => s.id));
   }
 }
 
-const nodeBody = (level: Level) =>
-  fc.constantFrom(...NODE_TYPES).chain((type) =>
-    fc.record({
-      type: fc.constant(type),
-      params: fc.record(
-        Object.fromEntries(NODE_SPECS[type].params.map((p) => [p.name, paramArbitrary(p, level)])),
-      ),
-      x: fc.oneof(
-        fc.integer({ min: -2000, max: 4000 }),
-        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-      ),
-      y: fc.oneof(
-        fc.integer({ min: -2000, max: 4000 }),
-        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-      ),
-      parentPick: fc.option(fc.nat(), { nil: undefined }),
-    }),
+function nodeBody(level: Level) {
+  const coordinate = fc.oneof(
+    fc.integer({ min: -2000, max: 4000 }),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
   );
+  // Built once per type, outside `chain`: fast-check arbitraries are costly to create.
+  const byType = new Map(
+    NODE_TYPES.map((type) => [
+      type,
+      fc.record({
+        type: fc.constant(type),
+        params: fc.record(
+          Object.fromEntries(
+            NODE_SPECS[type].params.map((p) => [p.name, paramArbitrary(p, level)]),
+          ),
+        ),
+        x: coordinate,
+        y: coordinate,
+        parentPick: fc.option(fc.nat(), { nil: undefined }),
+      }),
+    ]),
+  );
+  return fc.constantFrom(...NODE_TYPES).chain((type) => byType.get(type)!);
+}
 
 /** A structurally valid wiring of the contract: unique ids, known steps, no nesting loops, one wire per port. */
 export function wiringArbitrary(level: Level, maxNodes = 24): fc.Arbitrary<Solution> {
   return fc
     .record({
       bodies: fc.array(nodeBody(level), { maxLength: maxNodes }),
-      ids: fc.uniqueArray(fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/), {
+      ids: fc.uniqueArray(word(ID_CHARS, 24), {
         minLength: maxNodes,
         maxLength: maxNodes,
       }),
       wirePicks: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 2 * maxNodes }),
       name: fc.option(
         fc
-          .string({ unit: 'binary', minLength: 1, maxLength: 80 })
+          .array(codePoint, { minLength: 1, maxLength: 80 })
+          .map((points) => String.fromCodePoint(...points))
           .filter((s) => /^\S.{0,79}$/u.test(s)),
         { nil: undefined },
       ),

@@ -36,7 +36,7 @@ function prng(seed: number): () => number {
 }
 
 function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
-  const out = [...bytes];
+  const out = Array.from(bytes);
   const edits = 1 + Math.floor(random() * 3);
   for (let e = 0; e < edits; e += 1) {
     const at = Math.floor(random() * (out.length + 1));
