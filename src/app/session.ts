@@ -37,6 +37,7 @@ import {
   updateWiring,
 } from '../storage/progress';
 import type { SolutionScore } from '../storage/save';
+import { structureKey } from '../storage/structure';
 import type { ProgressKeeper } from './progressKeeper';
 import type { GameStore } from './store';
 import { panelsIn } from './panels';
@@ -163,6 +164,7 @@ export class ContractSession {
         zoom: (factor) => void this.zoom(factor),
         fit: () => void this.fit(),
         arrange: () => void this.arrange(),
+        minimap: () => this.layout.editor.classList.toggle('no-minimap'),
       }),
       editorHelp(),
       this.status.element,
@@ -185,6 +187,8 @@ export class ContractSession {
     );
     this.renderTopbar();
     this.acceptDrops();
+    // On a short screen the minimap would cover much of the board: it starts hidden there.
+    if (window.innerHeight < 800) this.layout.editor.classList.add('no-minimap');
     this.cleanups.push(
       bindShortcuts({
         remove: () => void this.editor.commands.deleteSelected(),
@@ -273,10 +277,12 @@ export class ContractSession {
   }
 
   private liveResult(result: SimResult, of: Solution): void {
-    if (of !== this.options.store.solution) return;
+    // Moving nodes makes a new Solution with the same structure: its score still holds.
+    const current = this.options.store.solution;
+    if (!current || structureKey(of) !== structureKey(current)) return;
     this.options.store.setLive(result);
     this.editor.showIssues(result.ok ? [] : result.issues);
-    if (this.shown === 'live') this.score.show({ result, source: 'live', solution: of });
+    if (this.shown === 'live') this.score.show({ result, source: 'live', solution: current });
     this.record(result, false);
   }
 
@@ -291,7 +297,8 @@ export class ContractSession {
       const result = await this.scoring.run(solution);
       if (!result) return null;
       this.options.store.setResult(result, solution);
-      if (solution !== this.options.store.solution) return result;
+      const now = this.options.store.solution;
+      if (!now || structureKey(now) !== structureKey(solution)) return result;
       this.shown = 'run';
       this.editor.showIssues(result.ok ? [] : result.issues);
       this.score.show({ result, source: 'run', solution });

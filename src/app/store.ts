@@ -7,6 +7,7 @@ import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
 import type { ContextChange, PanelContext } from './panels';
+import { structureKey } from '../storage/structure';
 
 export interface StoreActions {
   run(): Promise<SimResult | null>;
@@ -28,8 +29,12 @@ export class GameStore implements PanelContext {
 
   constructor(private readonly actions: StoreActions) {}
 
+  /** Moving nodes does not change what a run measured, so only the structure is compared. */
   get resultIsCurrent(): boolean {
-    return this.result !== null && this.resultOf === this.solution;
+    if (this.result === null || this.resultOf === null || this.solution === null) return false;
+    return (
+      this.resultOf === this.solution || structureKey(this.resultOf) === structureKey(this.solution)
+    );
   }
 
   onChange(listener: (change: ContextChange) => void): () => void {

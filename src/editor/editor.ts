@@ -17,6 +17,7 @@ import { Commands } from './commands';
 import type { ParamEditDetail } from './render/nodeElement';
 import type { WireClickDetail } from './render/connectionElement';
 import { wireRefusal } from './wireRules';
+import { enableBoxSelect } from './boxSelect';
 
 export interface EditorCallbacks {
   /**
@@ -54,6 +55,7 @@ export class LoopEditor {
     this.containers = new Containers(this.parts.editor, this.parts.area as never);
     this.commands = new Commands(this, this.parts, this.containers, this.ids);
     this.listen();
+    this.cleanups.push(enableBoxSelect(this));
   }
 
   get busy(): boolean {

@@ -15,6 +15,7 @@ import {
   type SavedSolution,
   type SolutionScore,
 } from './save';
+import { structureKey } from './structure';
 
 export function recordOf(save: SaveFile, levelId: string): ContractRecord {
   return save.contracts[levelId] ?? emptyRecord();
@@ -151,14 +152,6 @@ export function setActive(save: SaveFile, levelId: string, solutionId: string): 
   );
 }
 
-/** What the engine reads of a wiring: everything but where the nodes are drawn. */
-function structure(wiring: Solution): string {
-  return JSON.stringify([
-    wiring.nodes.map(({ id, type, params, parent }) => [id, type, params, parent ?? null]),
-    wiring.connections,
-  ]);
-}
-
 /**
  * Stores an edited wiring. If the edit changed more than positions, the old score no
  * longer describes it and is dropped (the next score fills it in again).
@@ -174,7 +167,7 @@ export function updateWiring(
     solutions: r.solutions.map((s) =>
       s.id !== solutionId
         ? s
-        : { ...s, wiring, score: structure(s.wiring) === structure(wiring) ? s.score : null },
+        : { ...s, wiring, score: structureKey(s.wiring) === structureKey(wiring) ? s.score : null },
     ),
   }));
 }

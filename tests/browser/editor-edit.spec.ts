@@ -128,3 +128,27 @@ test('a parameter is edited on the node and undone; a value over the limit is fl
   await shoot(page, 'editor-params');
   expect(errors).toEqual([]);
 });
+
+test('shift+drag selects several nodes; one Delete removes them and one undo restores them', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await openGame(page);
+  await acceptContract(page, 'hello-gather');
+  const a = await placeNode(page, 'step', 300, 420);
+  const b = await placeNode(page, 'step', 560, 420);
+  const frame = (await editor(page).boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(frame.x + 150, frame.y + 360);
+  await page.mouse.down();
+  await page.mouse.move(frame.x + 720, frame.y + 520, { steps: 8 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.locator('.node.selected')).toHaveCount(2);
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.node[data-type=step]')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(node(page, a)).toHaveCount(1);
+  await expect(node(page, b)).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

@@ -102,7 +102,12 @@ export class ScorePanel {
           'dl',
           { class: 'metrics' },
           metric('Makespan', duration(metrics.makespanUs), 'makespan'),
-          metric('Throughput', `${round(metrics.throughput)} jobs/s`, 'throughput'),
+          metric(
+            'Throughput',
+            `${round(metrics.throughput)}/s`,
+            'throughput',
+            'Jobs delivered per second',
+          ),
           metric('p95 latency', duration(metrics.p95Us), 'p95'),
           metric('Peak memory', bytes(metrics.peakMemoryBytes), 'memory'),
           metric('Cost', money(metrics.cost), 'cost'),
@@ -118,7 +123,7 @@ export class ScorePanel {
         h(
           'p',
           { class: 'jobs-line' },
-          `${count(metrics.done, 'job')} delivered of ${metrics.jobs}`,
+          `${count(metrics.done, 'job')} delivered of ${metrics.jobs.toLocaleString('en-US')}`,
           metrics.failed > 0 ? ` · ${metrics.failed} failed` : '',
           metrics.lost > 0 ? ` · ${metrics.lost} lost` : '',
           metrics.corrupted > 0 ? ` · ${metrics.corrupted} corrupted` : '',
@@ -320,7 +325,7 @@ function margin(metric: Goal['metric'], met: boolean, actual: number, target: nu
   if (metric === 'inOrder') return '';
   const higherIsBetter = metric === 'throughput' || metric === 'done';
   const diff = Math.abs(actual - target);
-  if (diff === 0) return metric === 'done' || !met ? '' : 'exactly on the mark';
+  if (diff === 0) return '';
   const amount = goalValue(metric, diff);
   if (met) return higherIsBetter ? `${amount} above the goal` : `${amount} to spare`;
   return higherIsBetter ? `short by ${amount}` : `over by ${amount}`;

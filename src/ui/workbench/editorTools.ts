@@ -7,6 +7,7 @@ export interface EditorToolActions {
   zoom(factor: number): void;
   fit(): void;
   arrange(): void;
+  minimap(): void;
 }
 
 function tool(label: string, text: string, action: string, onClick: () => void): HTMLButtonElement {
@@ -36,6 +37,7 @@ export function editorTools(actions: EditorToolActions): HTMLElement {
       tool('Zoom in', '+', 'zoom-in', () => actions.zoom(1.25)),
       tool('Fit the wiring in view (F)', '⤢', 'fit', actions.fit),
       tool('Arrange automatically', '⊹', 'arrange', actions.arrange),
+      tool('Show or hide the minimap', '▣', 'minimap', actions.minimap),
     ),
   );
 }
@@ -44,7 +46,7 @@ export function editorHelp(): HTMLElement {
   return h(
     'div',
     { class: 'editor-help' },
-    'Drag from a port to wire · Ctrl+click selects several · ',
+    'Drag from a port to wire · Shift+drag or Ctrl+click selects several · ',
     h('span', { class: 'kbd' }, 'Del'),
     ' delete · ',
     h('span', { class: 'kbd' }, 'Ctrl+C'),
