@@ -1,12 +1,14 @@
 /**
- * Registers the run view and the timeline as tabs of the workbench's bottom dock, and the
- * sound control in its top bar. Kept tiny: pixi.js, the views and howler load only when
- * their panel is first shown.
+ * Registers the run view and the timeline as tabs of the workbench's bottom dock, and
+ * (through src/audio/panel.ts) the sound control in its top bar. Kept tiny: pixi.js, the
+ * views and howler load only when their panel is first shown.
+
  *
  * The two views share one Playback per game, so switching tabs keeps the moment, and a
  * job picked in either is highlighted in both and selected in the editor.
  */
 import { registerPanel, type PanelContext } from '../app/panels';
+import '../audio/panel';
 import type { Playback } from './playback';
 import type { RunInput } from './runInput';
 
@@ -21,7 +23,13 @@ const playbacks = new WeakMap<PanelContext, Promise<Playback>>();
 function playbackFor(context: PanelContext): Promise<Playback> {
   let playback = playbacks.get(context);
   if (!playback) {
-    playback = import('./playback').then(({ Playback }) => new Playback());
+    playback = Promise.all([import('./playback'), import('./replaySounds')]).then(
+      ([{ Playback }, { chimeDeliveries }]) => {
+        const created = new Playback();
+        chimeDeliveries(created, () => inputOf(context));
+        return created;
+      },
+    );
     playbacks.set(context, playback);
   }
   return playback;
