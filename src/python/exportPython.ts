@@ -30,6 +30,8 @@ export interface PythonProgram {
   readonly scale: number;
   /** The wiring's mistakes. When there are any, the program is only a comment listing them. */
   readonly issues: readonly WiringIssue[];
+  /** Where the program's own code starts (after the file's header): a view opens here. */
+  readonly codeStart: number;
 }
 
 export interface ExportOptions {
@@ -82,8 +84,10 @@ function finish(
   lines: readonly PythonLine[],
   scale: number,
   issues: readonly WiringIssue[],
+  codeStart = 0,
 ): PythonProgram {
   return {
+    codeStart,
     fileName: fileNameOf(level),
     source: lines.map((l) => l.text).join('\n') + '\n',
     lines,
@@ -208,6 +212,7 @@ export function exportPython(
 
   // ——— the contract's work ———
   w.blank(2);
+  const codeStart = w.written.length;
   w.line("# ── The contract's work: one function per step ─────────────────────────────────");
   const asyncSteps = new Set(spec.steps.filter((s) => s.isAsync).map((s) => s.id));
   const steps = writeSteps(w, level, names, usedSteps, nodesOf, asyncSteps);
@@ -285,7 +290,7 @@ export function exportPython(
   const wiringLines = wiring.write(source);
   w.blank(2);
   w.line('# ── The wiring ───────────────────────────────────────────────────────────────────');
-  w.append(wiringLines);
+  w.blank(2).append(wiringLines);
 
   // ——— stand-ins and data ———
   const needs = {
@@ -338,5 +343,5 @@ export function exportPython(
   w.blank(2);
   w.line('if __name__ == "__main__":');
   w.line('    run()');
-  return finish(level, w.written, scale, []);
+  return finish(level, w.written, scale, [], codeStart);
 }

@@ -42,6 +42,8 @@ export function mountCodeView(host: HTMLElement, context: PanelContext): () => v
   let program: PythonProgram | null = null;
   let lineElements: HTMLElement[] = [];
   let scaleFor: { level: Level; scale: number } | null = null;
+  /** The contract last shown: a new one opens at its code, past the file's header. */
+  let shownLevel: Level | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const scaleOf = (level: Level): number => {
@@ -88,7 +90,9 @@ export function mountCodeView(host: HTMLElement, context: PanelContext): () => v
     const scrollTop = body.scrollTop;
     lineElements = renderLines(program.lines);
     replace(body, h('div', { class: 'code-lines' }, ...lineElements));
-    body.scrollTop = scrollTop;
+    if (shownLevel === level) body.scrollTop = scrollTop;
+    else body.scrollTop = lineElements[program.codeStart]?.offsetTop ?? 0;
+    shownLevel = level;
     const broken = program.issues.length > 0;
     status.textContent = broken
       ? `${program.issues.length} thing${program.issues.length === 1 ? '' : 's'} to fix first`
