@@ -147,7 +147,7 @@ export class App {
       toasts: this.toasts,
       topbar: this.topbarContext,
       campaign: this.campaign.levels,
-      back: () => this.showInbox(level.id),
+      back: (focus) => this.showInbox(focus ?? level.id),
     });
     replace(this.screen, this.session.element);
     this.session.start(solution);

@@ -53,7 +53,8 @@ export interface SessionOptions {
   readonly progress: ProgressKeeper;
   readonly toasts: Toasts;
   readonly topbar: HTMLElement;
-  back(): void;
+  /** Back to the inbox, with this contract's e-mail open (the current one by default). */
+  back(focus?: string): void;
 }
 
 function scoreOf(result: SimResult): SolutionScore | null {
@@ -325,12 +326,18 @@ export class ContractSession {
     const done = outcome as ReturnType<typeof recordScore> | null;
     if (!done || !counts) return;
     if (done.paid > 0) {
-      const unlocked = campaign
-        .filter((l) => !isUnlocked(before, l) && isUnlocked(progress.save, l))
-        .map((l) => l.title);
+      const unlocked = campaign.filter(
+        (l) => !isUnlocked(before, l) && isUnlocked(progress.save, l),
+      );
       celebrate(
-        { title: this.level.title, paid: done.paid, grade: score.grade, unlocked },
-        { inbox: () => this.options.back(), stay: () => undefined },
+        {
+          title: this.level.title,
+          paid: done.paid,
+          grade: score.grade,
+          unlocked: unlocked.map((l) => l.title),
+        },
+        // Back in the inbox, the new e-mail is the one open.
+        { inbox: () => this.options.back(unlocked[0]?.id), stay: () => undefined },
       );
     } else if (done.newBest) {
       this.options.toasts.show(

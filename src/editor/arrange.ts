@@ -31,12 +31,16 @@ function preset(editor: LoopEditor): Preset {
           side: side === 'input' ? ('WEST' as const) : ('EAST' as const),
         };
       },
-      options: (): Record<string, string> =>
-        node.isContainer
-          ? {
-              'elk.padding': `[top=${headerHeight(node) + CONTAINER_PAD.gap},left=${CONTAINER_PAD.left},bottom=${CONTAINER_PAD.bottom},right=${CONTAINER_PAD.right}]`,
-            }
-          : {},
+      options: (): Record<string, string> => {
+        const options: Record<string, string> = {};
+        // The Source opens the wiring and the Sink closes it, even before they are wired.
+        if (node.type === 'source') options['elk.layered.layering.layerConstraint'] = 'FIRST';
+        if (node.type === 'sink') options['elk.layered.layering.layerConstraint'] = 'LAST';
+        if (node.isContainer)
+          options['elk.padding'] =
+            `[top=${headerHeight(node) + CONTAINER_PAD.gap},left=${CONTAINER_PAD.left},bottom=${CONTAINER_PAD.bottom},right=${CONTAINER_PAD.right}]`;
+        return options;
+      },
     };
   };
 }
@@ -56,8 +60,9 @@ export async function arrange(editor: LoopEditor): Promise<void> {
     await plugin.layout({
       options: {
         'elk.direction': 'RIGHT',
-        'elk.spacing.nodeNode': '36',
-        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+        // Room under each node for the notes that pin a wiring issue on it.
+        'elk.spacing.nodeNode': '64',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '64',
         'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       },
     });

@@ -14,7 +14,7 @@ export const ROW = {
   bottom: 8,
 } as const;
 
-export const NODE_WIDTH = 224;
+export const NODE_WIDTH = 236;
 export const CONTAINER_MIN = { width: 260, height: 150 } as const;
 /** Space between a container's border and its children. */
 export const CONTAINER_PAD = { left: 18, right: 18, bottom: 18, gap: 12 } as const;

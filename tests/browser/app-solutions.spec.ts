@@ -34,7 +34,9 @@ test('a player names, duplicates and switches solutions, and finds them after a 
   await expect(page.locator('.node[data-type=step]')).toHaveCount(0);
   const step = await placeNode(page, 'step', 400, 200);
   await expect(node(page, step)).toBeVisible();
-  await expect(page.locator('.solutions-chart .point')).toHaveCount(2);
+  // The original and its copy score the same: one point on the chart names both.
+  await expect(page.locator('.solutions-chart .point')).toHaveCount(1);
+  await expect(page.locator('.solutions-chart .point')).toHaveAttribute('data-solution', 's1 s2');
   await shoot(page, 'solutions');
 
   // Switch back with the top bar's picker: the nested wiring returns.
