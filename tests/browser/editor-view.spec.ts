@@ -1,5 +1,5 @@
 /** Looking around the board: zoom, fit, auto-arrange (loaded on demand), the minimap; wires are cut by click and Delete. */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   acceptContract,
   node,
@@ -10,7 +10,7 @@ import {
   wire,
 } from './helpers/game';
 
-const zoomOf = (page: import('@playwright/test').Page) =>
+const zoomOf = (page: Page) =>
   page
     .locator('.wb-editor > div')
     .first()
