@@ -15,5 +15,5 @@ export const GLYPHS: Readonly<Record<NodeType, string>> = {
   threadPool: '≋',
   processPool: '⊞',
   fanOut: '⋔',
-  route: '⑂',
+  route: '⎇',
 };

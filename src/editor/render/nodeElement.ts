@@ -29,6 +29,14 @@ const CATEGORY_NAMES: Readonly<Record<NodeCategory, string>> = {
   router: 'router',
 };
 
+/** Parameter labels that fit the node's narrow label column (the full label is the field's name). */
+const SHORT_LABELS: Readonly<Record<string, string>> = {
+  'Lock name': 'Name',
+  'Capacity (0 = unbounded)': 'Capacity',
+  'Wait between': 'Backoff',
+  'Chunk size': 'Chunk',
+};
+
 /** Keeps a pointer press inside a field from dragging the node or panning the view. */
 const stop = (event: Event): void => event.stopPropagation();
 
@@ -214,7 +222,7 @@ export class LoopNodeElement extends LitElement {
     }
     if (spec.kind === 'stepRef')
       return html`<label class="param step-pick" style="height:${ROW.param}px">${field}</label>`;
-    const shortLabel = spec.label.replace(/ \(.*\)$/, '');
+    const shortLabel = SHORT_LABELS[spec.label] ?? spec.label.replace(/ \(.*\)$/, '');
     const hint = limit !== undefined ? `≤ ${limit}` : '';
     return html`<label class="param" style="height:${ROW.param}px">
       <span class="param-label">${shortLabel}</span

@@ -248,7 +248,7 @@ export class ScorePanel {
                     { class: 'link', on: { click: () => this.selectNode(b.node) } },
                     nodeName(this.level, solution, b.node),
                   ),
-                  ` “${b.step}” held the loop for ${duration(b.delayUs)} (first at ${duration(b.t)})`,
+                  ` held the loop for up to ${duration(b.delayUs)} (first at ${duration(b.t)})`,
                 ),
               ),
             ),
