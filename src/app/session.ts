@@ -454,6 +454,12 @@ export class ContractSession {
 
   private acceptDrops(): void {
     const host = this.layout.editor;
+    // A press on the board gives it the focus (not inside a node's field), so keys act on the board.
+    host.addEventListener('pointerdown', (event) => {
+      const target = event.composedPath()[0];
+      if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement))
+        host.focus({ preventScroll: true });
+    });
     host.addEventListener('dragover', (event) => {
       if (!event.dataTransfer?.types.includes(PALETTE_MIME)) return;
       event.preventDefault();
@@ -476,6 +482,8 @@ export class ContractSession {
 
   private placeAtCentre(type: Parameters<LoopEditor['remaining']>[0]): Promise<unknown> {
     const rect = this.layout.editor.getBoundingClientRect();
+    // The board takes the focus, so Space runs the wiring rather than placing another node.
+    this.layout.editor.focus({ preventScroll: true });
     return this.editor.commands.add(
       type,
       this.areaPoint(rect.left + rect.width / 2, rect.top + rect.height / 2),

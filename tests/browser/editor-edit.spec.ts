@@ -152,3 +152,13 @@ test('shift+drag selects several nodes; one Delete removes them and one undo res
   await expect(node(page, b)).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('Space runs the wiring even right after placing a node with the palette', async ({ page }) => {
+  await openGame(page);
+  await acceptContract(page, 'hello-gather');
+  await page.locator('.palette-item[data-node-type=step]').click();
+  await expect(page.locator('.node[data-type=step]')).toHaveCount(1);
+  await page.keyboard.press('Space');
+  await expect(page.locator('.score-head')).toHaveAttribute('data-source', 'run');
+  await expect(page.locator('.node[data-type=step]')).toHaveCount(1);
+});

@@ -24,7 +24,10 @@ export function workbenchLayout(
     class: 'wb-palette',
     attrs: { 'aria-label': 'Nodes you may place' },
   });
-  const editor = h('div', { class: 'wb-editor', attrs: { 'aria-label': 'Wiring editor' } });
+  const editor = h('div', {
+    class: 'wb-editor',
+    attrs: { 'aria-label': 'Wiring editor', tabindex: '-1' },
+  });
   const editorOverlay = h('div', { class: 'wb-editor-overlay' });
   const side = new Dock('side', sideTabs);
   const bottom = bottomTabs.length > 0 ? new Dock('bottom', bottomTabs) : null;
