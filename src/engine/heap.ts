@@ -1,11 +1,18 @@
 /**
- * A binary min-heap keyed by (time, sequence), with a payload object and number per entry.
+ * A binary min-heap keyed by (time, priority, sequence), with a payload object and number
+ * per entry.
  *
  * The sequence number is assigned at push, so entries due at the same time come out in
  * the order they went in: the property that makes a discrete-event simulation
  * deterministic (and the one a heap keyed on string ids gets wrong: "e-10" < "e-9").
  * Entries live in parallel arrays so a push allocates nothing.
  */
+export const Priority = { Urgent: 0, Normal: 1 } as const;
+export type Priority = (typeof Priority)[keyof typeof Priority];
+
+/** More pushes than any run makes (the event budget stops far sooner). */
+const SEQ_SPAN = 2 ** 44;
+
 export class TimedHeap<T> {
   private readonly times: number[] = [];
   private readonly seqs: number[] = [];
@@ -30,12 +37,17 @@ export class TimedHeap<T> {
     return this.args[0] as number;
   }
 
-  push(time: number, item: T, arg = 0): void {
+  /**
+   * Adds an entry. Among entries due at the same time, an `Urgent` one comes first; then
+   * the order of pushing. Priority and sequence share one number (priority × 2^44 + seq),
+   * so the heap compares two keys, not three.
+   */
+  push(time: number, item: T, arg = 0, priority: Priority = Priority.Normal): void {
     const times = this.times;
     const seqs = this.seqs;
     const items = this.items;
     const args = this.args;
-    const seq = this.nextSeq++;
+    const seq = priority * SEQ_SPAN + this.nextSeq++;
     let i = items.length;
     times.push(time);
     seqs.push(seq);

@@ -69,7 +69,7 @@ export class OsThread implements Actor {
 
   /** Ends a park: the thread takes the GIL back (in an event of its own) and resumes. */
   unpark(): void {
-    this.world.after(0, this, UNPARK);
+    this.world.urgent(this, UNPARK);
   }
 
   /** Ends a park from inside an event: asks for the GIL right away. */
@@ -86,7 +86,7 @@ export class OsThread implements Actor {
 
   /** Called by the GIL when it hands itself to this thread. */
   gilGranted(): void {
-    this.world.after(0, this, GRANTED);
+    this.world.urgent(this, GRANTED);
   }
 
   /** The GIL asked for a switch: the burst stops and waits to get the GIL back. */

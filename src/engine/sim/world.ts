@@ -3,7 +3,7 @@
  * fire, in the spirit of SimPy. Everything that happens in a run happens because an
  * actor fired; same-time events fire in the order they were scheduled.
  */
-import { TimedHeap } from '../heap';
+import { Priority, TimedHeap } from '../heap';
 import type { RunOutcome } from '../trace';
 
 /** Anything that can be woken by the clock. `arg` tells it why (and lets it ignore stale wake-ups). */
@@ -27,6 +27,11 @@ export class World {
 
   after(delay: number, actor: Actor, arg = 0): void {
     this.heap.push(this.now + delay, actor, arg);
+  }
+
+  /** Fires at once, before anything else due now: a hand-over that is immediate in reality. */
+  urgent(actor: Actor, arg = 0): void {
+    this.heap.push(this.now, actor, arg, Priority.Urgent);
   }
 
   /** Counts work done outside the heap (an event loop's callbacks) against the budget. */
