@@ -7,6 +7,8 @@ import { defineConfig, type Plugin } from 'vite';
 
 /** The first screen's JavaScript may weigh at most this much, gzipped. */
 const INITIAL_JS_BUDGET_KB = 350;
+/** Modules start-up imports dynamically before the inbox can show (see src/app/campaign.ts). */
+const STARTUP_MODULES = ['levels/campaign.ts', 'src/model/load.ts'];
 
 /**
  * Prints the gzip size of the JavaScript the first screen loads: the entry chunk and every
@@ -47,12 +49,26 @@ function reportInitialSize(): Plugin {
         .map((c) => [c.fileName, gz(c.code)] as const)
         .sort((a, b) => b[1] - a[1]);
       const verdict = total / 1024 <= INITIAL_JS_BUDGET_KB ? 'within' : 'OVER';
+      // The inbox also needs the campaign, which start-up imports right after the first paint.
+      const startup = lazy.filter(([name]) =>
+        chunks.get(name)!.moduleIds.some((id) => STARTUP_MODULES.some((m) => id.endsWith(m))),
+      );
+      const firstScreen = total + startup.reduce((sum, [, size]) => sum + size, 0);
       console.log(
         [
           '',
           `Initial JS (gzip): ${kb(total)} — ${verdict} the ${INITIAL_JS_BUDGET_KB} KB budget`,
           ...lines,
-          `  Loaded later (gzip): ${lazy.map(([name, size]) => `${name} ${kb(size)}`).join(', ') || 'nothing'}`,
+          `  With the campaign loaded at start-up, the inbox needs ${kb(firstScreen)} in all.`,
+          '  Loaded later, on demand (gzip):',
+          ...lazy
+            .slice(0, 8)
+            .map(([name, size]) => `    ${name.padEnd(48)} ${kb(size).padStart(10)}`),
+          ...(lazy.length > 8
+            ? [
+                `    … and ${lazy.length - 8} smaller chunks, ${kb(lazy.slice(8).reduce((sum, [, size]) => sum + size, 0))} in all`,
+              ]
+            : []),
           '',
         ].join('\n'),
       );
