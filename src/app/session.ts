@@ -86,6 +86,13 @@ export class ContractSession {
     attrs: { 'aria-label': 'Solution' },
   });
   private readonly runButton: HTMLButtonElement;
+  /** Shown on a board that holds only the Source and the Sink: where to begin. */
+  private readonly tip = h(
+    'div',
+    { class: 'board-tip', attrs: { hidden: true }, data: { testid: 'board-tip' } },
+    h('strong', null, 'Start here: '),
+    'drag a Step from the palette onto the board, then drag wires from the Source’s port to the Step and on to the Sink.',
+  );
   private readonly cleanups: (() => void)[] = [];
   /** Id of the saved solution in the editor ('' when unsaved). */
   private activeId = '';
@@ -168,6 +175,7 @@ export class ContractSession {
         minimap: () => this.layout.editor.classList.toggle('no-minimap'),
       }),
       editorHelp(),
+      this.tip,
       this.status.element,
     );
     this.scoring = new Scoring(this.level, this.status, {
@@ -237,6 +245,7 @@ export class ContractSession {
       );
     const current = this.editor.solution();
     this.options.store.setSolution(current);
+    this.tip.hidden = current.nodes.length > 2;
     this.shown = 'live';
     this.palette.render();
     if (this.editor.overlapping()) await this.arrange();
@@ -246,6 +255,7 @@ export class ContractSession {
 
   private edited(solution: Solution, kind: 'structure' | 'layout'): void {
     this.options.store.setSolution(solution);
+    this.tip.hidden = solution.nodes.length > 2;
     this.persist(solution);
     // A new structure is saved at once, so the score that comes back is filed against it.
     if (kind === 'structure') this.flush();
