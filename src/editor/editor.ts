@@ -100,6 +100,8 @@ export class LoopEditor {
           if (!this.busy) void this.commands.dropped(context.data.id);
           break;
         case 'pointerdown':
+          // Every press starts a new action: undo never merges it with the one before.
+          if (!this.busy) this.parts.history.separate();
           this.selectWire(null);
           break;
         case 'pointerup':
