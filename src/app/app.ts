@@ -4,7 +4,7 @@
  */
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
-import { loadSave, type SaveProblem } from '../storage/localSave';
+import { backupKeys, loadSave, type SaveProblem } from '../storage/localSave';
 import { accept, markRead } from '../storage/progress';
 import { emptySave } from '../storage/save';
 import { h, replace } from '../ui/dom';
@@ -63,6 +63,10 @@ export class App {
       this.topbarContext,
       progressMenu({
         current: () => this.progress.save,
+        keptAside: () =>
+          storage
+            ? backupKeys(storage).map((key) => ({ key, text: storage.getItem(key) ?? '' }))
+            : [],
         replace: (save) => {
           this.progress.replace(save);
           this.showInbox();

@@ -103,6 +103,8 @@ export class LoopEditor {
           // Every press starts a new action: undo never merges it with the one before.
           if (!this.busy) this.parts.history.separate();
           this.selectWire(null);
+          // A mark a panel put on nodes lasts until the player touches the board.
+          this.highlight([]);
           break;
         case 'pointerup':
           this.scheduleSelection();

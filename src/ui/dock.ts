@@ -20,8 +20,6 @@ export class Dock {
   private readonly hosts = new Map<string, HTMLElement>();
   private readonly buttons = new Map<string, HTMLButtonElement>();
   private readonly teardowns: (() => void)[] = [];
-  private active: string | null = null;
-  private readonly listeners = new Set<(id: string) => void>();
 
   constructor(
     private readonly name: string,
@@ -58,7 +56,6 @@ export class Dock {
   show(id: string): void {
     const tab = this.tabs.find((t) => t.id === id);
     if (!tab) return;
-    this.active = id;
     for (const [tabId, button] of this.buttons) {
       const on = tabId === id;
       button.setAttribute('aria-selected', String(on));
@@ -91,15 +88,6 @@ export class Dock {
         });
     }
     for (const [tabId, element] of this.hosts) element.hidden = tabId !== id;
-    for (const listener of this.listeners) listener(id);
-  }
-
-  get current(): string | null {
-    return this.active;
-  }
-
-  onShow(listener: (id: string) => void): void {
-    this.listeners.add(listener);
   }
 
   destroy(): void {

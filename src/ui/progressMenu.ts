@@ -11,6 +11,8 @@ import { money } from './format';
 
 export interface ProgressMenuActions {
   current(): SaveFile;
+  /** Unreadable saves kept aside: their storage key and text, oldest first. */
+  keptAside(): readonly { key: string; text: string }[];
   replace(save: SaveFile): void;
   notify(message: string, tone: 'info' | 'good' | 'bad'): void;
 }
@@ -28,46 +30,48 @@ export function progressMenu(actions: ProgressMenuActions): HTMLElement {
   const input = h('input', {
     attrs: { type: 'file', accept: '.json,application/json', hidden: true },
   });
+  const items = h('div', { class: 'menu-items', attrs: { role: 'menu' } });
   const menu = h(
     'details',
     { class: 'menu progress-menu' },
     h('summary', { class: 'btn ghost small', attrs: { title: 'Your saved progress' } }, 'Progress'),
-    h(
-      'div',
-      { class: 'menu-items', attrs: { role: 'menu' } },
-      h(
-        'button',
-        {
-          class: 'menu-item',
-          attrs: { role: 'menuitem' },
-          data: { action: 'export-save' },
-          on: {
-            click: () => {
-              downloadText(FILE_NAME, JSON.stringify(actions.current(), null, 2));
-              menu.open = false;
-            },
-          },
-        },
-        'Export to a file',
-      ),
-      h(
-        'button',
-        {
-          class: 'menu-item',
-          attrs: { role: 'menuitem' },
-          data: { action: 'import-save' },
-          on: {
-            click: () => {
-              input.click();
-              menu.open = false;
-            },
-          },
-        },
-        'Import from a file…',
-      ),
-    ),
+    items,
     input,
   );
+  const item = (label: string, action: string, run: () => void): HTMLElement =>
+    h(
+      'button',
+      {
+        class: 'menu-item',
+        attrs: { role: 'menuitem' },
+        data: { action },
+        on: {
+          click: () => {
+            run();
+            menu.open = false;
+          },
+        },
+      },
+      label,
+    );
+  // Built each time the menu opens, so it lists what is kept aside now.
+  menu.addEventListener('toggle', () => {
+    if (!menu.open) return;
+    const kept = actions.keptAside();
+    items.replaceChildren(
+      item('Export to a file', 'export-save', () =>
+        downloadText(FILE_NAME, JSON.stringify(actions.current(), null, 2)),
+      ),
+      item('Import from a file…', 'import-save', () => input.click()),
+      ...kept.map(({ key, text }) => {
+        const when = Number(key.slice(key.lastIndexOf('.') + 1));
+        const date = Number.isFinite(when) ? new Date(when).toLocaleString() : key;
+        return item(`Download the unreadable save kept on ${date}`, 'download-kept', () =>
+          downloadText(`loopwork-unreadable-save-${when}.json`, text),
+        );
+      }),
+    );
+  });
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     input.value = '';

@@ -26,6 +26,11 @@ test('a corrupted save shows a message and is kept aside, untouched', async ({ p
   expect((await download).suggestedFilename()).toBe('loopwork-unreadable-save.json');
   await banner.getByRole('button', { name: 'Dismiss' }).click();
   await expect(banner).toHaveCount(0);
+  // Dismissed, but not gone: the Progress menu still offers the kept copy.
+  await page.locator('.progress-menu summary').click();
+  const later = page.waitForEvent('download');
+  await page.locator('[data-action=download-kept]').click();
+  expect((await later).suggestedFilename()).toMatch(/^loopwork-unreadable-save-\d+\.json$/);
   expect(errors).toEqual([]);
 });
 
