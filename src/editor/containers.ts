@@ -150,19 +150,28 @@ export class Containers {
     }
   }
 
-  /** Draws containers behind their contents: each node, then its wires, then its children. */
+  /**
+   * Paints back to front, one box at a time: the box's wires, then its nodes, each
+   * container followed by its own contents. So a wire never covers a port (it would catch
+   * the press meant for the port), and a container never covers what it holds.
+   */
   order(): void {
     const content = this.area.area.content;
-    const bring = (node: LoopNode): void => {
-      const view = this.area.nodeViews.get(node.id);
-      if (view) content.reorder(view.element, null);
-      for (const c of this.editor.getConnections()) {
-        if (c.source !== node.id && c.target !== node.id) continue;
-        const wire = this.area.connectionViews.get(c.id);
-        if (wire) content.reorder(wire.element, null);
+    const nodes = this.editor.getNodes();
+    const wires = this.editor.getConnections();
+    const paint = (scope: string | undefined): void => {
+      for (const wire of wires) {
+        if (this.editor.getNode(wire.source)?.parent !== scope) continue;
+        const view = this.area.connectionViews.get(wire.id);
+        if (view) content.reorder(view.element, null);
       }
-      for (const child of this.children(node.id)) bring(child);
+      for (const node of nodes) {
+        if (node.parent !== scope) continue;
+        const view = this.area.nodeViews.get(node.id);
+        if (view) content.reorder(view.element, null);
+        if (node.isContainer) paint(node.id);
+      }
     };
-    for (const node of this.editor.getNodes()) if (node.parent === undefined) bring(node);
+    paint(undefined);
   }
 }

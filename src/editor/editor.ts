@@ -65,6 +65,8 @@ export class LoopEditor {
   private listen(): void {
     const { editor, area } = this.parts;
     editor.addPipe((context) => {
+      // A new wire's view is added on top; once it exists, put it back under the nodes.
+      if (context.type === 'connectioncreated') setTimeout(() => this.containers.order(), 0);
       if (this.busy) return context;
       if (
         context.type === 'nodecreated' ||
@@ -100,8 +102,6 @@ export class LoopEditor {
           if (!this.busy) void this.commands.dropped(context.data.id);
           break;
         case 'pointerdown':
-          // Every press starts a new action: undo never merges it with the one before.
-          if (!this.busy) this.parts.history.separate();
           this.selectWire(null);
           // A mark a panel put on nodes lasts until the player touches the board.
           this.highlight([]);
@@ -119,9 +119,16 @@ export class LoopEditor {
     const onWire = (event: Event): void => {
       this.selectWire((event as CustomEvent<WireClickDetail>).detail.id);
     };
+    // Every press starts a new action, so undo never merges it with the one before. Captured
+    // here because a press on a port never reaches the area (the wire plugin stops it).
+    const onPress = (): void => {
+      if (!this.busy) this.parts.history.separate();
+    };
+    this.host.addEventListener('pointerdown', onPress, { capture: true });
     this.host.addEventListener('lw-param', onParam);
     this.host.addEventListener('lw-wire', onWire);
     this.cleanups.push(() => {
+      this.host.removeEventListener('pointerdown', onPress, { capture: true });
       this.host.removeEventListener('lw-param', onParam);
       this.host.removeEventListener('lw-wire', onWire);
     });

@@ -6,6 +6,7 @@ import {
   openGame,
   placeNode,
   shoot,
+  socket,
   watchErrors,
   wire,
 } from './helpers/game';
@@ -87,4 +88,20 @@ test('the minimap can be hidden and shown', async ({ page }) => {
   await expect(minimap).toBeHidden();
   await page.locator('[data-action=minimap]').click();
   await expect(minimap).toBeVisible();
+});
+
+test('a wire is detached by dragging its end off the input port', async ({ page }) => {
+  await openGame(page);
+  await acceptContract(page, 'hello-gather');
+  const step = await placeNode(page, 'step', 420, 140);
+  await wire(page, 'n1', step);
+  await expect(page.locator('lw-connection')).toHaveCount(1);
+  const end = (await socket(page, step, 'input', 'in').boundingBox())!;
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(end.x + 120, end.y + 220, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.locator('lw-connection')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('lw-connection')).toHaveCount(1);
 });
