@@ -46,4 +46,11 @@ import.meta.glob(['../view/panel.ts', '../ui/code/panel.ts', '../ui/share/panel.
 });
 
 const root = document.getElementById('app');
-if (root) void startGame(root);
+if (root)
+  startGame(root).catch((error: unknown) => {
+    console.error(error);
+    const message = document.createElement('p');
+    message.className = 'loading';
+    message.textContent = `Loopwork could not start: ${String(error)}. Reload the page to try again.`;
+    root.replaceChildren(message);
+  });
