@@ -12,7 +12,7 @@
  */
 import type { Level, Op, TimeSpec } from '../model/level';
 import { parseDuration } from '../model/units';
-import { commentText, seconds, type ProgramNames } from './names';
+import { commentText, pyString, seconds, type ProgramNames } from './names';
 import type { PythonWriter } from './writer';
 
 /** Where an op's flat index comes from: a number, or an expression inside a repeat loop. */
@@ -25,8 +25,10 @@ interface OpContext {
   readonly stepIndex: number;
   readonly perPart: boolean;
   readonly node: string | null;
-  /** Loop variables of enclosing repeats, innermost last: `move`, `move_2`… */
+  /** Repeats around the op being written: the loop variable is `turn`, then `turn_2`… */
   depth: number;
+  /** Updates around the op being written: the value read is `value`, then `value_2`… */
+  updates: number;
   /** Did the step draw any time (so the program needs the draw functions)? */
   drawsUsed: boolean;
 }
@@ -98,13 +100,16 @@ function writeOps(ctx: OpContext, ops: readonly Op[], base: IndexExpr): number {
       ctx.depth--;
       offset += op.repeat * inner;
     } else if ('update' in op) {
-      const state = JSON.stringify(op.update);
+      const state = pyString(op.update);
+      ctx.updates++;
+      const value = ctx.updates === 1 ? 'value' : `value_${ctx.updates}`;
       const what = op.label === undefined ? '' : `: ${commentText(op.label)}`;
-      w.line(`value = STATE[${state}]  # read the shared state${what}`, node);
+      w.line(`${value} = STATE[${state}]  # read the shared state${what}`, node);
       offset++;
       offset += writeOps(ctx, op.ops, at());
-      w.line(`STATE[${state}] = value + 1  # …and write it back`, node);
+      w.line(`STATE[${state}] = ${value} + 1  # …and write it back`, node);
       w.line(`next(WRITES[${state}])`, node);
+      ctx.updates--;
       offset++;
     }
   }
@@ -152,6 +157,7 @@ export function writeSteps(
           perPart: step.perPart === true,
           node,
           depth: 0,
+          updates: 0,
           drawsUsed: false,
         };
         writeOps(ctx, step.ops, '0');

@@ -3,7 +3,7 @@
  * one a busy machine spoiled: while the program runs, /proc/stat says how much CPU the
  * whole machine used, the program reports its own, and the difference is everyone else.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,17 +71,43 @@ export async function waitForQuiet(maxMs = 30_000): Promise<void> {
   }
 }
 
+/**
+ * Runs python3 in a process group of its own, so that on a timeout the worker processes
+ * a program started are killed with it (an orphaned worker would burn a core for minutes).
+ */
 function execPython(file: string, args: readonly string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(
-      'python3',
-      [file, ...args],
-      { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error) reject(new Error(`python3 failed: ${error.message}\n${stderr}`));
-        else resolve(stdout);
-      },
-    );
+    const child = spawn('python3', [file, ...args], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    const killGroup = (): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer = setTimeout(() => {
+      killGroup();
+      reject(new Error(`python3 took longer than ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      // Worker processes of a program that crashed must not outlive it either.
+      killGroup();
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else reject(new Error(`python3 exited with ${code}\n${stderr}`));
+    });
   });
 }
 
