@@ -43,6 +43,11 @@ export class NameTable {
     for (const helper of helpers) this.taken.add(helper);
   }
 
+  /** Is this exact name still free? */
+  free(name: string): boolean {
+    return !this.taken.has(name);
+  }
+
   /** A fresh name built from `text`: `fetch`, then `fetch_2`, `fetch_3`… */
   claim(text: string, prefix?: string, constant = false): string {
     const cleaned = pythonIdentifier(text, prefix);
@@ -92,6 +97,12 @@ export class ProgramNames {
 
   claim(text: string, prefix?: string): string {
     return this.table.claim(text, prefix);
+  }
+
+  /** The first of these names still free (they read better than a numbered one), else a numbered first. */
+  claimFirst(names: readonly [string, ...string[]]): string {
+    const free = names.find((n) => this.table.free(n));
+    return this.table.claim(free ?? names[0]);
   }
 }
 

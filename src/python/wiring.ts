@@ -142,12 +142,12 @@ export class WiringWriter {
     switch (stage.kind) {
       case 'tasks':
         this.stageVar[index] = n.claim('tg');
-        this.stageHandler[index] = n.claim('handle');
+        this.stageHandler[index] = n.claimFirst(['handle', 'handle_job']);
         this.stageCrew[index] = '';
         break;
       case 'queue':
         this.stageVar[index] = n.claim('queue');
-        this.stageHandler[index] = n.claim('worker');
+        this.stageHandler[index] = n.claimFirst(['worker', 'queue_worker']);
         this.stageCrew[index] = n.claim('workers');
         this.stageGroup[index] = n.claim('worker_group');
         break;
