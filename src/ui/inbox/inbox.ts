@@ -21,8 +21,9 @@ export interface InboxActions {
 type Status = 'new' | 'accepted' | 'done' | 'locked';
 
 function statusOf(save: SaveFile, level: Level): Status {
-  if (!isUnlocked(save, level)) return 'locked';
   const record = recordOf(save, level.id);
+  // A contract taken early (from a shared link) is in the inbox like any other.
+  if (!isUnlocked(save, level) && !record.accepted) return 'locked';
   if (record.paid) return 'done';
   if (record.accepted) return 'accepted';
   return 'new';
