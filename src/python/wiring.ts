@@ -32,9 +32,6 @@ export interface WiringNames {
   readonly pools: readonly string[];
 }
 
-/** The exception types a Retry catches and a handler turns into a failed job. */
-export const ERRORS = '(ServiceError, TimeoutError)';
-
 /** Instructions reachable from `start`, bodies included (spawns end a chain). */
 function reachable(start: Instr): Set<Instr> {
   const seen = new Set<Instr>();
@@ -107,6 +104,8 @@ export class WiringWriter {
   /** Can a job fail anywhere (a service call, a timeout)? */
   readonly canFail: boolean;
   readonly usesRetry: boolean;
+  /** The exceptions a Retry catches and a handler turns into a failed job: those that can happen. */
+  private readonly errors: string;
 
   constructor(
     private readonly program: Program,
@@ -120,6 +119,11 @@ export class WiringWriter {
     for (const instr of reachable(program.main)) all.add(instr);
     for (const stage of program.stages) for (const instr of reachable(stage.entry)) all.add(instr);
     this.canFail = [...all].some((i) => this.mayRaise(i));
+    const kinds = [
+      ...([...all].some((i) => i.op === 'step' && this.mayRaise(i)) ? ['ServiceError'] : []),
+      ...([...all].some((i) => i.op === 'timeout') ? ['TimeoutError'] : []),
+    ];
+    this.errors = kinds.length === 2 ? `(${kinds.join(', ')})` : (kinds[0] ?? 'ServiceError');
     this.usesRetry = [...all].some((i) => i.op === 'retry');
     program.stages.forEach((stage, index) => this.nameStage(stage, index));
     program.stages.forEach(() => this.stageNeeds.push([]));
@@ -273,7 +277,7 @@ export class WiringWriter {
           this.chain(w, ins.body, null, { ...ctx, root: false });
           w.line('break', ins.node);
         });
-        w.block(`except ${ERRORS}:`, ins.node, () => {
+        w.block(`except ${this.errors}:`, ins.node, () => {
           w.block(`if attempt == ${ins.attempts}:`, ins.node, () => w.line('raise', ins.node));
           if (this.countReruns) {
             if (ctx.subject === 'chunk')
@@ -293,7 +297,7 @@ export class WiringWriter {
     }
     const join = joinOf([ins.next, ins.onFail], this.memo);
     w.block('try:', ins.node, loop);
-    w.block(`except ${ERRORS}:`, ins.node, () => this.chain(w, ins.onFail, join, ctx));
+    w.block(`except ${this.errors}:`, ins.node, () => this.chain(w, ins.onFail, join, ctx));
     if (ins.next !== join) w.block('else:', ins.node, () => this.chain(w, ins.next, join, ctx));
     return join;
   }
@@ -423,7 +427,7 @@ export class WiringWriter {
   private guarded(w: PythonWriter, subject: Subject, start: Instr, body: () => void): void {
     if (!this.chainCanFail(start)) return body();
     w.block('try:', null, body);
-    w.block(`except ${ERRORS} as error:`, null, () => {
+    w.block(`except ${this.errors} as error:`, null, () => {
       if (subject === 'chunk') w.block('for job in chunk:', null, () => w.line('fail(job, error)'));
       else w.line('fail(job, error)');
     });
@@ -479,7 +483,7 @@ export class WiringWriter {
                 }),
               );
               if (this.chainCanFail(stage.entry))
-                w.block(`except ${ERRORS} as error:`, null, () => w.line('fail(job, error)'));
+                w.block(`except ${this.errors} as error:`, null, () => w.line('fail(job, error)'));
               w.block('finally:', node, () => w.line(`${queue}.task_done()`, node));
             }),
         );
