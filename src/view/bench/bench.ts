@@ -4,7 +4,9 @@
  * each frame from the start of its update to the GPU having finished it.
  */
 import { Application, Container, Graphics, Sprite } from 'pixi.js';
+import { RENDERER_OPTIONS } from '../floor/renderer';
 import { Playback } from '../playback';
+
 import { mountRunView } from '../runView';
 import { STAY_US, syntheticRun } from './synthetic';
 
@@ -17,9 +19,14 @@ export interface FrameFigures {
   readonly moving: number;
 }
 
+export interface Comparison {
+  readonly runView: FrameFigures;
+  readonly bareScene: FrameFigures;
+}
+
 export interface BenchApi {
-  runView(tokens: number, frames: number): Promise<FrameFigures>;
-  bareScene(sprites: number, frames: number): Promise<FrameFigures>;
+  /** The run view with `tokens` travelling tokens, and a bare scene of as many sprites. */
+  compare(tokens: number, frames: number): Promise<Comparison>;
   renderer(): string;
 }
 
@@ -27,7 +34,10 @@ const WIDTH = 1280;
 const HEIGHT = 720;
 const WARMUP = 20;
 
-function figures(times: number[], drawn: number, moving: number): FrameFigures {
+function figures(
+  times: number[],
+  { drawn, moving }: { drawn: number; moving: number },
+): FrameFigures {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -41,16 +51,22 @@ function finish(canvas: HTMLCanvasElement): void {
   gl?.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
 }
 
-function sizedHost(root: HTMLElement): HTMLElement {
+function sizedHost(): HTMLElement {
   const host = document.createElement('div');
   host.style.width = `${WIDTH}px`;
   host.style.height = `${HEIGHT}px`;
-  root.replaceChildren(host);
   return host;
 }
 
-async function runView(root: HTMLElement, tokens: number, frames: number): Promise<FrameFigures> {
-  const host = sizedHost(root);
+/** A scene the benchmark can draw frame by frame. */
+interface Scene {
+  /** Moves to frame `i` and draws it, waiting until the GPU is done. */
+  frame(i: number): void;
+  counts(): { drawn: number; moving: number };
+  destroy(): void;
+}
+
+async function runViewScene(host: HTMLElement, tokens: number): Promise<Scene> {
   const run = syntheticRun(tokens);
   const playback = new Playback();
   const view = await mountRunView(
@@ -60,32 +76,24 @@ async function runView(root: HTMLElement, tokens: number, frames: number): Promi
   );
   // Fast enough that a journey fills its whole share of a stay: every token that may travel does.
   playback.setSpeed(5);
-  const canvas = host.querySelector('canvas')!;
-  const times: number[] = [];
+  // The view draws on two canvases (the floor, and what changes on top): wait for both.
+  const canvases = [...host.querySelectorAll('canvas')];
   const step = STAY_US / 120;
-  for (let i = 0; i < WARMUP + frames; i++) {
-    const start = performance.now();
-    playback.seek(run.busyFrom + ((i * step) % (run.busyUntil - run.busyFrom)));
-    view.render();
-    finish(canvas);
-    if (i >= WARMUP) times.push(performance.now() - start);
-  }
-  const result = figures(times, Number(host.dataset.tokens), Number(host.dataset.moving));
-  view.destroy();
-  return result;
+  return {
+    frame(i) {
+      playback.seek(run.busyFrom + ((i * step) % (run.busyUntil - run.busyFrom)));
+      view.render();
+      for (const canvas of canvases) finish(canvas);
+    },
+
+    counts: () => ({ drawn: Number(host.dataset.drawn), moving: Number(host.dataset.moving) }),
+    destroy: () => view.destroy(),
+  };
 }
 
-async function bareScene(root: HTMLElement, count: number, frames: number): Promise<FrameFigures> {
-  const host = sizedHost(root);
+async function bareScene(host: HTMLElement, count: number): Promise<Scene> {
   const app = new Application();
-  await app.init({
-    width: WIDTH,
-    height: HEIGHT,
-    antialias: true,
-    autoStart: false,
-    preference: 'webgl',
-    background: 0x0a0d11,
-  });
+  await app.init({ ...RENDERER_OPTIONS, width: WIDTH, height: HEIGHT, background: 0x0a0d11 });
   host.append(app.canvas);
   const g = new Graphics().circle(16, 16, 14).fill({ color: 0xffffff });
   const texture = app.renderer.generateTexture({ target: g, resolution: 1, antialias: true });
@@ -100,24 +108,54 @@ async function bareScene(root: HTMLElement, count: number, frames: number): Prom
     layer.addChild(s);
   }
   app.stage.addChild(layer);
-  const times: number[] = [];
-  for (let i = 0; i < WARMUP + frames; i++) {
+  return {
+    frame(i) {
+      for (let k = 0; k < count; k++) {
+        const phase = (k / count) * Math.PI * 2 + i * 0.02;
+        sprites[k]!.position.set(
+          WIDTH / 2 + Math.cos(phase) * (200 + (k % 50) * 4),
+          HEIGHT / 2 + Math.sin(phase) * (120 + (k % 37) * 4),
+        );
+      }
+      app.render();
+      finish(app.canvas);
+    },
+    counts: () => ({ drawn: count, moving: count }),
+    destroy() {
+      texture.destroy(true);
+      g.destroy();
+      app.destroy(true, { children: true });
+    },
+  };
+}
+
+/**
+ * Draws the run view and the bare scene frame by frame, alternating, so that whatever
+ * else the machine is doing weighs on both alike.
+ */
+async function compare(root: HTMLElement, tokens: number, frames: number): Promise<Comparison> {
+  const viewHost = sizedHost();
+  const bareHost = sizedHost();
+  root.replaceChildren(viewHost, bareHost);
+  const view = await runViewScene(viewHost, tokens);
+  const bare = await bareScene(bareHost, tokens);
+  const viewTimes: number[] = [];
+  const bareTimes: number[] = [];
+  const time = (scene: Scene, i: number, into: number[]) => {
     const start = performance.now();
-    for (let k = 0; k < count; k++) {
-      const phase = (k / count) * Math.PI * 2 + i * 0.02;
-      sprites[k]!.position.set(
-        WIDTH / 2 + Math.cos(phase) * (200 + (k % 50) * 4),
-        HEIGHT / 2 + Math.sin(phase) * (120 + (k % 37) * 4),
-      );
-    }
-    app.render();
-    finish(app.canvas);
-    if (i >= WARMUP) times.push(performance.now() - start);
+    scene.frame(i);
+    if (i >= WARMUP) into.push(performance.now() - start);
+  };
+  for (let i = 0; i < WARMUP + frames; i++) {
+    time(view, i, viewTimes);
+    time(bare, i, bareTimes);
   }
-  const result = figures(times, count, count);
-  texture.destroy(true);
-  g.destroy();
-  app.destroy(true, { children: true });
+  const result = {
+    runView: figures(viewTimes, view.counts()),
+    bareScene: figures(bareTimes, bare.counts()),
+  };
+  view.destroy();
+  bare.destroy();
   return result;
 }
 
@@ -139,8 +177,7 @@ declare global {
 
 export function installBench(root: HTMLElement): void {
   window.loopworkBench = {
-    runView: (tokens, frames) => runView(root, tokens, frames),
-    bareScene: (sprites, frames) => bareScene(root, sprites, frames),
+    compare: (tokens, frames) => compare(root, tokens, frames),
     renderer,
   };
   root.dataset.ready = 'true';

@@ -64,7 +64,8 @@ export function drawStaticFloor(layout: FloorLayout): Container {
   for (const wire of layout.wires) drawWire(wires, wire.points);
   root.addChild(boxes, wires);
   for (const box of layout.order) {
-    const titleWidth = box.container ? box.w * 0.45 - 14 : box.w - 18;
+    const titleWidth = box.container ? Math.max(110, box.w * 0.58) - 16 : box.w - 18;
+
     const title = label(fit(box.title, titleWidth, 12), 12, COLORS.text, '600');
     title.position.set(box.x + 11, box.y + (box.container ? 4 : 5));
     root.addChild(title);

@@ -41,14 +41,14 @@ export class TokenLayer {
 
   /**
    * Shows the tokens of `tokens` at `points`. A job on a core right now is drawn larger;
-   * the selected job's token is white and larger still.
+   * the selected job's token is white and larger still. Returns how many tokens it drew.
    */
   update(
     tokens: TokenBuffer,
     points: TokenPoints,
     selected: number | null,
     onCore: Uint16Array,
-  ): void {
+  ): number {
     let shown = 0;
     for (let k = 0; k < tokens.count; k++) {
       if (points.shown[k] === 0) continue;
@@ -71,6 +71,7 @@ export class TokenLayer {
     const had = this.view.particleChildren.length;
     if (shown > had) this.view.addParticle(...this.pool.slice(had, shown));
     else if (shown < had) this.view.removeParticles(shown, had);
+    return shown;
   }
 
   /** The job of the token nearest to (x, y) within `radius`, or null. */

@@ -22,7 +22,8 @@ export interface Pile {
 export function pileOf(box: NodeBox): Pile {
   if (box.container) {
     // One row in the header, right of the title; their count goes under it.
-    const x = box.x + Math.max(96, box.w * 0.45);
+    const x = box.x + Math.max(110, box.w * 0.58);
+
     const columns = Math.max(1, Math.floor((box.x + box.w - 12 - x) / PILE_STEP) + 1);
     return { x, y: box.y + 10, columns, rows: 1 };
   }
