@@ -112,7 +112,7 @@ export class ScorePanel {
           metric('Peak memory', bytes(metrics.peakMemoryBytes), 'memory'),
           metric('Cost', money(metrics.cost), 'cost'),
           metric(
-            'vs lower bound',
+            'Lower bound',
             metrics.lowerBound.boundUs > 0 ? `×${metrics.ratioToBound.toFixed(2)}` : '—',
             'bound',
             metrics.lowerBound.boundUs > 0
