@@ -229,7 +229,8 @@ export class ContractSession {
   }
 
   private async load(wiring: Solution, fit: boolean): Promise<void> {
-    this.options.store.setLevel(this.level, wiring);
+    if (this.options.store.level === this.level) this.options.store.switchSolution(wiring);
+    else this.options.store.setLevel(this.level, wiring);
     const skipped = await this.editor.load(wiring);
     if (skipped.length > 0)
       this.options.toasts.show(

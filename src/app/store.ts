@@ -63,6 +63,16 @@ export class GameStore implements PanelContext {
     this.emit({ type: 'level' });
   }
 
+  /** Another wiring of the same contract (a saved solution opened): its runs are not this one's. */
+  switchSolution(solution: Solution): void {
+    this.solution = solution;
+    this.result = null;
+    this.resultOf = null;
+    this.live = null;
+    this.selection = [];
+    this.emit({ type: 'solution' });
+  }
+
   setSolution(solution: Solution): void {
     this.solution = solution;
     this.emit({ type: 'solution' });
