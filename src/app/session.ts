@@ -229,8 +229,7 @@ export class ContractSession {
   }
 
   private async load(wiring: Solution, fit: boolean): Promise<void> {
-    if (this.options.store.level === this.level) this.options.store.switchSolution(wiring);
-    else this.options.store.setLevel(this.level, wiring);
+    const sameContract = this.options.store.level === this.level;
     const skipped = await this.editor.load(wiring);
     if (skipped.length > 0)
       this.options.toasts.show(
@@ -244,8 +243,13 @@ export class ContractSession {
         'info',
         8000,
       );
+    // Announced once the editor holds it, so a panel that runs on 'solution' runs this wiring.
     const current = this.editor.solution();
-    this.options.store.setSolution(current);
+    if (sameContract) this.options.store.switchSolution(current);
+    else {
+      this.options.store.setLevel(this.level, current);
+      this.options.store.setSolution(current);
+    }
     this.tip.hidden = current.nodes.length > 2;
     this.shown = 'live';
     this.palette.render();
