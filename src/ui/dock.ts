@@ -21,9 +21,13 @@ export class Dock {
   private readonly buttons = new Map<string, HTMLButtonElement>();
   private readonly teardowns: (() => void)[] = [];
 
+  private shown: string | null = null;
+
+  /** `collapsible`: pressing the open tab again folds the dock down to its tab strip. */
   constructor(
     private readonly name: string,
     private readonly tabs: readonly DockTab[],
+    private readonly collapsible = false,
   ) {
     this.strip = h('div', { class: 'dock-tabs', attrs: { role: 'tablist', 'aria-label': name } });
     this.body = h('div', { class: 'dock-body' });
@@ -41,7 +45,7 @@ export class Dock {
             'aria-controls': `panel-${name}-${tab.id}`,
           },
           data: { tab: tab.id },
-          on: { click: () => this.show(tab.id) },
+          on: { click: () => this.press(tab.id) },
         },
         tab.title,
       );
@@ -53,9 +57,23 @@ export class Dock {
   }
 
   /** Shows a tab, building it the first time. */
+  private press(id: string): void {
+    if (this.collapsible && id === this.shown)
+      this.fold(!this.element.classList.contains('collapsed'));
+    else this.show(id);
+  }
+
+  private fold(collapsed: boolean): void {
+    this.element.classList.toggle('collapsed', collapsed);
+    for (const button of this.buttons.values())
+      button.setAttribute('aria-expanded', String(!collapsed));
+  }
+
   show(id: string): void {
     const tab = this.tabs.find((t) => t.id === id);
     if (!tab) return;
+    this.shown = id;
+    if (this.collapsible) this.fold(false);
     for (const [tabId, button] of this.buttons) {
       const on = tabId === id;
       button.setAttribute('aria-selected', String(on));

@@ -105,3 +105,17 @@ test('a wire is detached by dragging its end off the input port', async ({ page 
   await page.keyboard.press('Control+z');
   await expect(page.locator('lw-connection')).toHaveCount(1);
 });
+
+test('pressing the open tab of the bottom dock folds it away and gives the board the room', async ({
+  page,
+}) => {
+  await openGame(page);
+  await acceptContract(page, 'hello-gather');
+  const board = page.locator('.wb-editor');
+  const tall = (await board.boundingBox())!.height;
+  const tab = page.locator('[data-dock=bottom] .dock-tab[aria-selected=true]');
+  await tab.click();
+  await expect.poll(async () => (await board.boundingBox())!.height).toBeGreaterThan(tall + 100);
+  await tab.click();
+  await expect.poll(async () => (await board.boundingBox())!.height).toBeLessThan(tall + 5);
+});

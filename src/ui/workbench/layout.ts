@@ -30,7 +30,7 @@ export function workbenchLayout(
   });
   const editorOverlay = h('div', { class: 'wb-editor-overlay' });
   const side = new Dock('side', sideTabs);
-  const bottom = bottomTabs.length > 0 ? new Dock('bottom', bottomTabs) : null;
+  const bottom = bottomTabs.length > 0 ? new Dock('bottom', bottomTabs, true) : null;
   const center = h(
     'div',
     { class: `wb-center${bottom ? ' with-bottom' : ''}` },
