@@ -71,8 +71,10 @@ export class Controls {
       },
       on: {
         input: () => {
+          // Read the slider first: pausing redraws the bar, slider included.
+          const t = Number(this.scrub.value);
           this.playback.pause();
-          this.playback.seek(Number(this.scrub.value));
+          this.playback.seek(t);
         },
       },
     });

@@ -62,6 +62,11 @@ function follow(host: HTMLElement, context: PanelContext, view: View): () => voi
   });
   const shown = new ResizeObserver(refresh);
   shown.observe(host);
+  // The game may have moved on (a run finished) while the view was loading.
+  stale = true;
+  startPlaying = context.result !== null;
+  refresh();
+
   return () => {
     off();
     shown.disconnect();

@@ -12,8 +12,9 @@
  *
  * `playback` (optional) is a Playback shared with the timeline so both show the same
  * moment; `onPickJob(job, nodes)` hears when the player clicks a token (null: cleared).
- * The host's `data-tokens`, `data-drawn`, `data-moving` and `data-time` attributes tell
- * tests what the scene shows.
+ * The host's `data-tokens`, `data-drawn`, `data-moving`, `data-time` and
+ * `data-selected-job` attributes tell tests what the scene shows.
+
  *
  * Two canvases: the floor (boxes, wires, titles) is drawn only when the camera moves,
  * under a transparent canvas that draws what changes every frame.
@@ -230,6 +231,8 @@ export async function mountRunView(
     host.dataset.drawn = String(drawn);
     host.dataset.moving = String(moving);
     host.dataset.time = String(t);
+    host.dataset.selectedJob = String(playback.selectedJob ?? '');
+
     return live.frame.loopBlock !== null && !reducedMotion;
   };
 

@@ -10,6 +10,7 @@
 import type { Level } from '../../model/level';
 import type { Solution, SolutionNode } from '../../model/solution';
 import { NODE_SPECS, type NodeType } from '../../model/vocabulary';
+import { autoLayout } from './autoLayout';
 
 export interface Point {
   readonly x: number;
@@ -118,8 +119,48 @@ export function wireCurve(a: Point, b: Point): Float32Array {
   return out;
 }
 
-/** Lays out a wiring. `level` names the steps and Route's ports; without it, ids stand in. */
+/**
+ * Lays out a wiring where the editor placed its nodes — or, when boxes would overlap
+ * there, by the flow of its wires (autoLayout.ts). `level` names the steps and Route's
+ * ports; without it, ids stand in.
+ */
 export function layoutFloor(solution: Solution, level: Level | null): FloorLayout {
+  const asPlaced = layoutAt(solution, level, (node) => node.position);
+  if (!overlaps(asPlaced)) return asPlaced;
+  const auto = autoLayout(solution, {
+    leaf: LEAF,
+    header: CONTAINER.header,
+    pad: CONTAINER.pad,
+    minContainer: { w: CONTAINER.minW, h: CONTAINER.minH },
+  });
+  return layoutAt(solution, level, (node) => auto.get(node.id) ?? node.position);
+}
+
+/** Do two boxes in the same place (siblings, or top-level boxes) cover each other? */
+export function overlaps(layout: FloorLayout): boolean {
+  const boxes = [...layout.boxes.values()];
+  const gap = 8;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.parent !== b.parent) continue;
+      const apart =
+        a.x + a.w + gap <= b.x ||
+        b.x + b.w + gap <= a.x ||
+        a.y + a.h + gap <= b.y ||
+        b.y + b.h + gap <= a.y;
+      if (!apart) return true;
+    }
+  }
+  return false;
+}
+
+function layoutAt(
+  solution: Solution,
+  level: Level | null,
+  positionOf: (node: SolutionNode) => { readonly x: number; readonly y: number },
+): FloorLayout {
   const byId = new Map(solution.nodes.map((n) => [n.id, n]));
   const children = new Map<string, SolutionNode[]>();
   for (const node of solution.nodes) {
@@ -140,7 +181,7 @@ export function layoutFloor(solution: Solution, level: Level | null): FloorLayou
     const inner = (children.get(node.id) ?? [])
       .filter((c) => !placing.has(c.id))
       .map((c) => place(c, depth + 1));
-    let { x, y } = node.position;
+    let { x, y } = positionOf(node);
     let w: number = LEAF.w;
     let h: number = LEAF.h;
     if (spec.container) {

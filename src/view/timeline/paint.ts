@@ -133,7 +133,9 @@ export class TimelinePainter {
     ctx.textBaseline = 'middle';
     ctx.fillStyle = css(row.kind === 'heading' ? COLORS.textFaint : COLORS.textDim);
     const indent = row.kind === 'heading' ? 10 : 18;
-    ctx.fillText(cut(ctx, row.label, GUTTER - indent - 8), indent, y + h / 2);
+    const plot = row.kind === 'queue' || row.kind === 'throughput';
+    ctx.fillText(cut(ctx, row.label, GUTTER - indent - 8), indent, y + h / 2 - (plot ? 6 : 0));
+
     switch (row.kind) {
       case 'heading':
         ctx.fillStyle = css(COLORS.line);
@@ -152,14 +154,17 @@ export class TimelinePainter {
         const series = this.replay.queues.get(row.node)!;
         const max = seriesMaxColumns(series, view, this.columnsBuffer);
         const scale = row.capacity > 0 ? row.capacity : (this.peakQueue.get(row.node) ?? 1);
-        this.paintPlot(ctx, max, y, h, view.columns, scale, COLORS.accent, `${scale}`);
+        const top = row.capacity > 0 ? `top: capacity ${scale}` : `top: ${scale} (peak)`;
+        this.paintPlot(ctx, max, y, h, view.columns, scale, COLORS.accent, top);
+
         return;
       }
       case 'throughput': {
         const rates = rateColumns(this.replay.deliveredAt, view, 12, this.columnsBuffer);
         let peak = 0;
         for (let c = 0; c < view.columns; c++) peak = Math.max(peak, rates[c]!);
-        const label = peak > 0 ? `peak ${peak.toPrecision(3)}/s` : 'none yet';
+        const label = peak > 0 ? `top: ${peak.toPrecision(3)}/s (peak in view)` : 'none in view';
+
         this.paintPlot(ctx, rates, y, h, view.columns, Math.max(peak, 1e-9), 0x009e73, label);
         return;
       }
@@ -282,10 +287,11 @@ export class TimelinePainter {
     ctx.strokeStyle = css(color);
     ctx.lineWidth = 1.25;
     ctx.stroke();
+    // The plot's scale, under its name in the gutter.
     ctx.font = SMALL;
     ctx.fillStyle = css(COLORS.textFaint);
-    ctx.textBaseline = 'top';
-    ctx.fillText(peakLabel, GUTTER + 4, y + 2);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(peakLabel, 18, y + h / 2 + 8);
   }
 
   private paintAxis(ctx: CanvasRenderingContext2D, width: number, view: ColumnWindow): void {

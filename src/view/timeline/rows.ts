@@ -92,7 +92,12 @@ export function buildRows(replay: Replay, solution: Solution | null, level: Leve
   for (const node of solution?.nodes ?? []) {
     if (node.type !== 'queue' || !replay.queues.has(node.id)) continue;
     const capacity = (node.params as { capacity: number }).capacity;
-    rows.push({ kind: 'queue', label: `Queue ${node.id} depth`, node: node.id, capacity });
+    rows.push({
+      kind: 'queue',
+      label: `Queue (${node.id}): jobs waiting`,
+      node: node.id,
+      capacity,
+    });
   }
   rows.push({ kind: 'throughput', label: 'Jobs done per second' });
   return rows;

@@ -11,10 +11,13 @@
  *     timeline.destroy();
  *
  * Share one `playback` with the run view so both show the same moment; `onPickJob(job,
- * nodes)` hears when the player picks a job. The host's `data-rows` and `data-lanes`
- * attributes tell tests what the timeline shows.
+ * nodes)` hears when the player picks a job. The host's `data-rows`, `data-lanes` and
+ * `data-selected-job` attributes tell tests what the timeline shows.
+
  */
+import { NODE_SPECS } from '../../model/vocabulary';
 import { h } from '../../ui/dom';
+
 import { duration } from '../../ui/format';
 import { Controls } from '../controls';
 
@@ -49,6 +52,15 @@ interface Model {
   readonly places: readonly RowPlace[];
   readonly total: number;
   readonly painter: TimelinePainter;
+}
+
+/** A node as the player knows it: a step by its label, anything else by its kind. */
+function nodeName(input: RunInput, id: string): string {
+  const node = input.solution?.nodes.find((n) => n.id === id);
+  if (!node) return id;
+  if (node.type !== 'step') return NODE_SPECS[node.type].label;
+  const step = (node.params as { step: string }).step;
+  return input.level?.steps.find((s) => s.id === step)?.label ?? step;
 }
 
 export async function mountTimeline(
@@ -119,7 +131,9 @@ export async function mountTimeline(
 
   const paint = (): void => {
     frame = 0;
+    host.dataset.selectedJob = String(playback.selectedJob ?? '');
     if (destroyed || width === 0 || height === 0) return;
+
     const ctx = canvas.getContext('2d')!;
     if (baseDirty) {
       baseDirty = false;
@@ -192,10 +206,13 @@ export async function mountTimeline(
         const detail = replay.strings[track.details[i]!] ?? '';
         const end = i + 1 < track.times.length ? track.times[i + 1]! : replay.end;
         const kind = job >= 0 ? replay.jobs.kinds[replay.jobs.kind[job]!] : '';
+        const node = track.nodes[i]!;
+        const where = node >= 0 ? nodeName(model.input, replay.nodes[node]!) : '';
         const lines = [`${row.label} · ${STATE_LABELS[state]}`];
         if (job >= 0)
-          lines.push(`job ${job}${kind ? ` (${kind})` : ''}${detail ? ` · ${detail}` : ''}`);
-        else if (detail) lines.push(detail);
+          lines.push(`job ${job}${kind ? ` (${kind})` : ''}${where ? ` · in ${where}` : ''}`);
+        if (detail) lines.push(detail);
+
         lines.push(
           `${duration(track.times[i]!)} → ${duration(end)} (${duration(end - track.times[i]!)})`,
         );

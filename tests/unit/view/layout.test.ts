@@ -5,6 +5,7 @@ import {
   hopPoints,
   layoutFloor,
   LEAF,
+  overlaps,
   pointAlong,
   toPath,
 } from '../../../src/view/floor/layout';
@@ -112,5 +113,51 @@ describe('deadlock names', () => {
       'job 6 in Lock “lock savings” waits for lock "savings", held by job 5 at n7',
       'main() waits for tasks to finish, held by 3 jobs still inside',
     ]);
+  });
+});
+
+describe('a wiring whose positions would overlap on the floor', () => {
+  const cramped = {
+    ...solution,
+    nodes: [
+      { id: 'src', type: 'source', params: {}, position: { x: 0, y: 0 } },
+      { id: 'pool', type: 'threadPool', params: { workers: 4 }, position: { x: 100, y: 0 } },
+      {
+        id: 'a',
+        type: 'step',
+        params: { step: 'resize' },
+        parent: 'pool',
+        position: { x: 110, y: 20 },
+      },
+      {
+        id: 'b',
+        type: 'step',
+        params: { step: 'save' },
+        parent: 'pool',
+        position: { x: 120, y: 30 },
+      },
+      { id: 'sink', type: 'sink', params: {}, position: { x: 200, y: 0 } },
+    ],
+  } as unknown as Solution;
+
+  it('is laid out by its wires instead: left to right, nothing covering anything', () => {
+    const layout = layoutFloor(cramped, null);
+    expect(overlaps(layout)).toBe(false);
+    const x = (id: string) => layout.boxes.get(id)!.x;
+    expect(x('src')).toBeLessThan(x('pool'));
+    expect(x('pool')).toBeLessThan(x('sink'));
+    expect(x('a')).toBeLessThan(x('b'));
+    const pool = layout.boxes.get('pool')!;
+    for (const id of ['a', 'b']) {
+      const box = layout.boxes.get(id)!;
+      expect(box.x).toBeGreaterThanOrEqual(pool.x);
+      expect(box.x + box.w).toBeLessThanOrEqual(pool.x + pool.w);
+      expect(box.y).toBeGreaterThanOrEqual(pool.y + CONTAINER.header);
+    }
+  });
+
+  it('keeps the editor’s positions when they leave room', () => {
+    expect(overlaps(layoutFloor(solution, null))).toBe(false);
+    expect(layoutFloor(solution, null).boxes.get('a')!.x).toBe(220);
   });
 });
