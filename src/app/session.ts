@@ -2,46 +2,42 @@
  * One contract open on the workbench: the layout, the editor, live scores and runs, the
  * saved solutions and hints. It keeps the store (what panels read) and the save in step.
  */
-import { AreaExtensions } from 'rete-area-plugin';
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
 import { LoopEditor } from '../editor/editor';
 import { startingWiring } from '../editor/starting';
-import { Palette, PALETTE_MIME } from '../editor/palette';
+import { Palette } from '../editor/palette';
+import { bindBoard, fitView, placeAtCentre, zoomBy } from '../editor/board';
 import { bindShortcuts } from '../editor/shortcuts';
-import { isNodeType } from '../model/vocabulary';
 import { h, replace } from '../ui/dom';
-import { panelTabs, type DockTab } from '../ui/dock';
+import { panelTabs } from '../ui/dock';
 import { workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
 import { editorHelp, editorTools } from '../ui/workbench/editorTools';
+import { runButton, workbenchTopbar } from '../ui/workbench/topbar';
 import { RunStatus } from '../ui/workbench/runStatus';
-import { celebrate } from '../ui/workbench/celebration';
 import type { Toasts } from '../ui/toasts';
-import { contractTerms } from '../ui/inbox/terms';
+import { sideTabs } from '../ui/workbench/sideTabs';
 import { ScorePanel } from '../ui/score/scorePanel';
 import { SolutionsPanel } from '../ui/solutions/solutionsPanel';
 import { HintsPanel } from '../ui/solutions/hintsPanel';
-import { gradeLabel } from '../ui/grade';
 import {
   activeSolution,
   addSolution,
   deleteSolution,
   duplicateSolution,
-  isUnlocked,
   recordOf,
-  recordScore,
   renameSolution,
   setActive,
   showNextHint,
   updateWiring,
 } from '../storage/progress';
-import type { SolutionScore } from '../storage/save';
 import { structureKey } from '../storage/structure';
 import type { ProgressKeeper } from './progressKeeper';
 import type { GameStore } from './store';
 import { panelsIn } from './panels';
 import { Scoring } from './scoring';
+import { fileScore } from './delivery';
 
 export interface SessionOptions {
   readonly level: Level;
@@ -55,19 +51,6 @@ export interface SessionOptions {
   readonly topbar: HTMLElement;
   /** Back to the inbox, with this contract's e-mail open (the current one by default). */
   back(focus?: string): void;
-}
-
-function scoreOf(result: SimResult): SolutionScore | null {
-  if (!result.ok) return null;
-  const { metrics, verdict } = result;
-  return {
-    passed: verdict.passed,
-    grade: verdict.grade,
-    makespanUs: metrics.makespanUs,
-    cost: metrics.cost,
-    p95Us: metrics.p95Us,
-    peakMemoryBytes: metrics.peakMemoryBytes,
-  };
 }
 
 export class ContractSession {
@@ -128,27 +111,16 @@ export class ContractSession {
         this.renderProgress();
       }
     });
-    const own: DockTab[] = [
-      {
-        id: 'score',
-        title: 'Score',
-        order: 0,
-        mount: (host) => void host.append(this.score.element),
+    const own = sideTabs({
+      score: this.score.element,
+      solutions: this.solutions.element,
+      hints: this.hints.element,
+      level: this.level,
+      progress: () => {
+        const record = recordOf(options.progress.save, this.level.id);
+        return { best: record.bestGrade, finished: record.paid };
       },
-      {
-        id: 'solutions',
-        title: 'Solutions',
-        order: 10,
-        mount: (host) => void host.append(this.solutions.element),
-      },
-      {
-        id: 'hints',
-        title: 'Hints',
-        order: 20,
-        mount: (host) => void host.append(this.hints.element),
-      },
-      { id: 'brief', title: 'Brief', order: 30, mount: (host) => this.mountBrief(host) },
-    ];
+    });
     this.layout = workbenchLayout(
       [...own, ...panelTabs(panelsIn('side'), options.store)],
       panelTabs(panelsIn('bottom'), options.store),
@@ -162,15 +134,15 @@ export class ContractSession {
     this.palette = new Palette(
       this.level,
       (type) => this.editor.remaining(type),
-      (type) => void this.placeAtCentre(type),
+      (type) => void placeAtCentre(this.editor, type),
     );
     this.layout.palette.append(this.palette.element);
     this.layout.editorOverlay.append(
       editorTools({
         undo: () => void this.editor.undo(),
         redo: () => void this.editor.redo(),
-        zoom: (factor) => void this.zoom(factor),
-        fit: () => void this.fit(),
+        zoom: (factor) => void zoomBy(this.editor, factor),
+        fit: () => void fitView(this.editor),
         arrange: () => void this.arrange(),
         minimap: () => this.layout.editor.classList.toggle('no-minimap'),
       }),
@@ -182,20 +154,19 @@ export class ContractSession {
       live: (result, of) => this.liveResult(result, of),
       error: (message) => options.toasts.show(message, 'bad', 8000),
     });
-    this.runButton = h(
-      'button',
-      {
-        class: 'btn primary run-button',
-        data: { action: 'run' },
-        attrs: { title: 'Run the wiring and deliver it (Space)' },
-        on: { click: () => void this.run() },
-      },
-      h('span', { attrs: { 'aria-hidden': 'true' } }, '▶'),
-      'Run',
-      h('span', { class: 'kbd' }, 'Space'),
+    this.runButton = runButton(() => void this.run());
+    this.switcher.addEventListener('change', () => void this.open(this.switcher.value));
+    replace(
+      options.topbar,
+      ...workbenchTopbar({
+        level: this.level,
+        switcher: this.switcher,
+        runButton: this.runButton,
+        context: options.store,
+        back: () => options.back(),
+      }),
     );
-    this.renderTopbar();
-    this.acceptDrops();
+    this.cleanups.push(bindBoard(this.editor));
     // On a short screen the minimap would cover much of the board: it starts hidden there.
     if (window.innerHeight < 800) this.layout.editor.classList.add('no-minimap');
     this.cleanups.push(
@@ -209,7 +180,7 @@ export class ContractSession {
         },
         paste: () => void this.editor.commands.paste(),
         selectAll: () => void this.editor.commands.selectAll(),
-        fit: () => void this.fit(),
+        fit: () => void fitView(this.editor),
         run: () => void this.run(),
       }),
       options.progress.onChange(() => this.renderProgress()),
@@ -254,7 +225,7 @@ export class ContractSession {
     this.shown = 'live';
     this.palette.render();
     if (this.editor.overlapping()) await this.arrange();
-    else if (fit) await this.fit();
+    else if (fit) await fitView(this.editor);
     this.scoring.rescore(current, true);
   }
 
@@ -329,37 +300,13 @@ export class ContractSession {
 
   private record(result: SimResult, counts: boolean): void {
     this.flush();
-    const score = scoreOf(result);
-    if (!this.options.saved || !score || this.activeId === '') return;
-    const { progress, campaign } = this.options;
-    const before = progress.save;
-    let outcome: ReturnType<typeof recordScore> | null = null;
-    progress.update((s) => {
-      outcome = recordScore(s, this.level, this.activeId, score, counts);
-      return outcome.save;
-    });
-    const done = outcome as ReturnType<typeof recordScore> | null;
-    if (!done || !counts) return;
-    if (done.paid > 0) {
-      const unlocked = campaign.filter(
-        (l) => !isUnlocked(before, l) && isUnlocked(progress.save, l),
-      );
-      celebrate(
-        {
-          title: this.level.title,
-          paid: done.paid,
-          grade: score.grade,
-          unlocked: unlocked.map((l) => l.title),
-        },
-        // Back in the inbox, the new e-mail is the one open.
-        { inbox: () => this.options.back(unlocked[0]?.id), stay: () => undefined },
-      );
-    } else if (done.newBest) {
-      this.options.toasts.show(
-        `New best grade on this contract: ${gradeLabel(done.newBest)}`,
-        'good',
-      );
-    }
+    if (!this.options.saved || this.activeId === '') return;
+    fileScore(
+      { ...this.options, level: this.level, toInbox: (focus) => this.options.back(focus) },
+      this.activeId,
+      result,
+      counts,
+    );
   }
 
   select(nodes: readonly string[]): void {
@@ -437,109 +384,10 @@ export class ContractSession {
 
   private hintsShownUnsaved = 0;
 
-  private renderTopbar(): void {
-    const toolbar = h('div', { class: 'toolbar-plugins' });
-    for (const panel of panelsIn('toolbar')) {
-      const host = h('div', { class: 'plugin-control', data: { panel: panel.id } });
-      toolbar.append(host);
-      void Promise.resolve(panel.mount(host, this.options.store)).catch((e: unknown) =>
-        console.error(e),
-      );
-    }
-    this.switcher.addEventListener('change', () => void this.open(this.switcher.value));
-    replace(
-      this.options.topbar,
-      h('span', { class: 'topbar-sep' }),
-      h(
-        'button',
-        { class: 'btn ghost', data: { action: 'inbox' }, on: { click: () => this.options.back() } },
-        '← Inbox',
-      ),
-      h(
-        'span',
-        { class: 'contract-title', attrs: { title: this.level.email.subject } },
-        this.level.title,
-      ),
-      this.switcher,
-      h('span', { class: 'spacer' }),
-      toolbar,
-      this.runButton,
-    );
-  }
-
-  private acceptDrops(): void {
-    const host = this.layout.editor;
-    // A press on the board gives it the focus (not inside a node's field), so keys act on the board.
-    host.addEventListener('pointerdown', (event) => {
-      const target = event.composedPath()[0];
-      if (!(target instanceof HTMLInputElement || target instanceof HTMLSelectElement))
-        host.focus({ preventScroll: true });
-    });
-    host.addEventListener('dragover', (event) => {
-      if (!event.dataTransfer?.types.includes(PALETTE_MIME)) return;
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    });
-    host.addEventListener('drop', (event) => {
-      const type = event.dataTransfer?.getData(PALETTE_MIME);
-      if (!type || !isNodeType(type)) return;
-      event.preventDefault();
-      void this.editor.commands.add(type, this.areaPoint(event.clientX, event.clientY));
-    });
-  }
-
-  /** A point on the screen in the editor's own coordinates. */
-  private areaPoint(clientX: number, clientY: number): { x: number; y: number } {
-    const rect = this.layout.editor.getBoundingClientRect();
-    const { x, y, k } = this.editor.parts.area.area.transform;
-    return { x: (clientX - rect.left - x) / k, y: (clientY - rect.top - y) / k };
-  }
-
-  private placeAtCentre(type: Parameters<LoopEditor['remaining']>[0]): Promise<unknown> {
-    const rect = this.layout.editor.getBoundingClientRect();
-    // The board takes the focus, so Space runs the wiring rather than placing another node.
-    this.layout.editor.focus({ preventScroll: true });
-    return this.editor.commands.add(
-      type,
-      this.areaPoint(rect.left + rect.width / 2, rect.top + rect.height / 2),
-    );
-  }
-
-  private async zoom(factor: number): Promise<void> {
-    const area = this.editor.parts.area.area;
-    const rect = this.layout.editor.getBoundingClientRect();
-    const { x, y, k } = area.transform;
-    await area.zoom(
-      Math.min(2, Math.max(0.15, k * factor)),
-      rect.width / 2 - x,
-      rect.height / 2 - y,
-    );
-  }
-
-  private async fit(): Promise<void> {
-    const nodes = this.editor.nodes();
-    if (nodes.length > 0)
-      await AreaExtensions.zoomAt(this.editor.parts.area, nodes, { scale: 0.85 });
-  }
-
   private async arrange(): Promise<void> {
     const { arrange } = await import('../editor/arrange');
     await arrange(this.editor);
-    await this.fit();
-  }
-
-  private mountBrief(host: HTMLElement): void {
-    const record = recordOf(this.options.progress.save, this.level.id);
-    host.append(
-      h(
-        'div',
-        { class: 'panel-pad brief' },
-        h('h2', { class: 'brief-subject' }, this.level.email.subject),
-        h('p', { class: 'faint' }, `From ${this.level.email.from}`),
-        h('div', { class: 'brief-body' }, this.level.email.body),
-        contractTerms(this.level, record.bestGrade, record.paid),
-      ),
-    );
+    await fitView(this.editor);
   }
 
   close(): void {

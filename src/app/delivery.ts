@@ -1,0 +1,69 @@
+/**
+ * Filing a score against a saved solution, and the moment a contract is delivered: the
+ * pay, the new best grade, and the contracts the delivery unlocks.
+ */
+import type { SimResult } from '../engine/result';
+import type { Level } from '../model/level';
+import { isUnlocked, recordScore } from '../storage/progress';
+import type { SolutionScore } from '../storage/save';
+import { celebrate } from '../ui/workbench/celebration';
+import { gradeLabel } from '../ui/grade';
+import type { Toasts } from '../ui/toasts';
+import type { ProgressKeeper } from './progressKeeper';
+
+/** A run's figures as a saved solution keeps them; null for a wiring that cannot run. */
+export function scoreOf(result: SimResult): SolutionScore | null {
+  if (!result.ok) return null;
+  const { metrics, verdict } = result;
+  return {
+    passed: verdict.passed,
+    grade: verdict.grade,
+    makespanUs: metrics.makespanUs,
+    cost: metrics.cost,
+    p95Us: metrics.p95Us,
+    peakMemoryBytes: metrics.peakMemoryBytes,
+  };
+}
+
+export interface DeliveryContext {
+  readonly level: Level;
+  readonly campaign: readonly Level[];
+  readonly progress: ProgressKeeper;
+  readonly toasts: Toasts;
+  /** Back to the inbox, with this contract's e-mail open. */
+  toInbox(focus?: string): void;
+}
+
+/**
+ * Files a score on a saved solution. A counted run (the player pressed Run) that meets
+ * every goal for the first time pays and is celebrated; a better grade is announced.
+ */
+export function fileScore(
+  context: DeliveryContext,
+  solutionId: string,
+  result: SimResult,
+  counts: boolean,
+): void {
+  const score = scoreOf(result);
+  if (!score) return;
+  const { progress, campaign, level } = context;
+  const before = progress.save;
+  const outcome = recordScore(before, level, solutionId, score, counts);
+  progress.replace(outcome.save);
+  if (!counts) return;
+  if (outcome.paid > 0) {
+    const unlocked = campaign.filter((l) => !isUnlocked(before, l) && isUnlocked(progress.save, l));
+    celebrate(
+      {
+        title: level.title,
+        paid: outcome.paid,
+        grade: score.grade,
+        unlocked: unlocked.map((l) => l.title),
+      },
+      // Back in the inbox, the new e-mail is the one open.
+      { inbox: () => context.toInbox(unlocked[0]?.id), stay: () => undefined },
+    );
+  } else if (outcome.newBest) {
+    context.toasts.show(`New best grade on this contract: ${gradeLabel(outcome.newBest)}`, 'good');
+  }
+}
