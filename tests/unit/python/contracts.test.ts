@@ -47,9 +47,10 @@ describe('the engine against CPython, contract by contract', () => {
         expect(program.issues).toEqual([]);
         const runs: string[] = [];
         let clean = 0;
-        const maxRuns = busyStreak > 0 ? 2 : MAX_RUNS;
+        // On a machine that stays busy, later contracts try once rather than wait for minutes.
+        const maxRuns = busyStreak > 0 ? 1 : MAX_RUNS;
         for (let run = 0; run < maxRuns && clean < MAX_CLEAN_MISSES; run++) {
-          await waitForQuiet(busyStreak > 0 ? 5_000 : 20_000);
+          await waitForQuiet(busyStreak > 0 ? 3_000 : 20_000);
           const measured = await runProgram(program.source, [], 60_000);
           runs.push(describeRun(measured, predicted));
           expect(measured.report.jobs.unresolved).toBe(0);

@@ -24,12 +24,16 @@ import { suggestScale } from '../../../src/python/exportPython';
 /** Real seconds a check may take, aimed at and at most. */
 const TARGET_S = 2;
 const MAX_S = 3;
+/** ...unless CPython's fixed costs need a longer run and fewer jobs do not help. */
+const LONG_MAX_S = 20;
 /** A timer fires up to ~0.3 ms late: each wait should last at least this long for real. */
 const SHORTEST_WAIT_S = 0.008;
-/** A call into a worker process costs ~0.7 ms of CPU: each should carry this much work. */
-const SHORTEST_PROCESS_CALL_S = 0.02;
+/** A call into a worker process costs CPython ~0.7 ms of CPU: each should carry this much work. */
+const SHORTEST_PROCESS_CALL_S = 0.04;
 /** Shortest real switch interval: a GIL hand-over costs tens of microseconds. */
 const SHORTEST_SWITCH_S = 0.001;
+/** Starting a pool thread takes CPython ~0.25 ms; the engine counts it as free. */
+const THREAD_START_S = 0.00025;
 /** The event loop's own CPU for each step it takes (a task starting, waking, delivering) ... */
 const LOOP_COST_PER_EVENT_S = 0.00002;
 /** ... kept below this share of the run. */
@@ -110,8 +114,15 @@ function floors(spec: RunSpec, program: Program, makespanUs: number): [number, s
       const pickle = 2 * jobsPerCall * (payload / 1048576) * spec.picklePerMBUs;
       const work = cpu + spec.callOverheadUs + pickle;
       if (work > 0) found.push([(SHORTEST_PROCESS_CALL_S * 1e6) / work, 'calls into processes']);
-    } else if (cpu > 0) {
-      found.push([(SHORTEST_SWITCH_S * 1e6) / spec.gilSwitchUs, 'threads sharing the GIL']);
+    } else {
+      if (cpu > 0)
+        found.push([(SHORTEST_SWITCH_S * 1e6) / spec.gilSwitchUs, 'threads sharing the GIL']);
+      const started = Math.min(pool.workers, spec.totalJobs);
+      if (makespanUs > 0)
+        found.push([
+          (started * THREAD_START_S * 1e6) / (LOOP_SHARE * makespanUs),
+          'threads to start',
+        ]);
     }
   }
   if (makespanUs > 0) {
@@ -184,8 +195,10 @@ export function planCheck(original: Level): CheckPlan {
     if (!level.workload.streams.some((s) => s.count > 1)) break;
     share *= Math.max(0.1, Math.min(0.7, (TARGET_S / seconds) * 0.9));
   }
-  // Out of budget at the floors' scale: run the fullest workload tried as slow as the budget allows.
+  // Out of budget at the floors' scale: a longer run if that suffices, else the fullest
+  // workload tried, as slow as the budget allows.
   const fallback = best as CheckPlan;
+  if ((fallback.predictedUs / 1e6) * fallback.scale <= LONG_MAX_S) return fallback;
   return { ...fallback, scale: suggestScale(fallback.predictedUs, MAX_S), why: 'the time budget' };
 }
 

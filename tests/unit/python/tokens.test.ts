@@ -17,9 +17,7 @@ describe('the Python tokenizer of the code view', () => {
   });
 
   it('tells keywords, calls, numbers, strings and comments apart', () => {
-    const { tokens } = tokenizeLine(
-      '    await asyncio.sleep(0.3 * SCALE)  # await the "reply"',
-    );
+    const { tokens } = tokenizeLine('    await asyncio.sleep(0.3 * SCALE)  # await the "reply"');
     expect(kinds(tokens)).toEqual([
       'keyword:await',
       'name:asyncio',
