@@ -360,6 +360,8 @@ async def timed(program):
 
 def run():
     global JOBS
+    if sys.version_info < (3, 11):
+        sys.exit("this program needs Python 3.11 or newer (asyncio.TaskGroup, asyncio.timeout)")
     if not SCALE > 0:
         sys.exit("--scale takes the real seconds per contract second, a number above 0")
     JOBS = make_jobs()
