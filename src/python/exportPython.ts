@@ -44,7 +44,8 @@ const HELPERS = (
   'SCALE T0 WALL RESULTS STATE WRITES SEED STREAMS JOBS CONTRACT GIL_SWITCH CALL_OVERHEAD_US ' +
   'PICKLE_US_PER_MB Job Service ServiceError Batch burn_cpu deliver fail lose now arrivals ' +
   'main run timed report make_jobs arrival_times exponential uniform time_of op_key ' +
-  'uniform_draw exponential_us uniform_us js_round transfer_us call_cost result_cost ' +
+  'uniform_draw exponential_us uniform_us js_round Payload unpickled_payload pickle_seconds ' +
+  'call_overhead ' +
   'start_process job part chunk loop value turn attempt error task select_loop ' +
   'collections dataclasses itertools math selectors'
 ).split(' ');

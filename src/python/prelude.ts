@@ -236,20 +236,33 @@ class Batch:
 const PROCESSES = `
 
 
-# What the contract charges for a call into a worker process, as that process's CPU time:
-# a fixed overhead, and pickling the payload on the way in and again on the way out.
-def transfer_us(jobs, overhead_us):
-    return overhead_us + js_round(sum(job.payload for job in jobs) / 1048576 * PICKLE_US_PER_MB)
+# A job's data, as big as the contract says. Pickling it costs the contract's time, half to
+# pickle and half to unpickle, in whichever process and thread does it — as with real data:
+# a call's arguments are pickled here (by the pool's feeder thread, holding this process's
+# GIL) and unpickled in the worker; its result is pickled there and unpickled here.
+class Payload:
+    def __init__(self, nbytes):
+        self.nbytes = nbytes
+
+    def __reduce__(self):
+        burn_cpu(pickle_seconds(self.nbytes) / 2 * SCALE)
+        return (unpickled_payload, (self.nbytes,))
 
 
-def call_cost(*jobs):
-    burn_cpu(transfer_us(jobs, CALL_OVERHEAD_US) / 1e6 * SCALE)
+def unpickled_payload(nbytes):
+    burn_cpu(pickle_seconds(nbytes) / 2 * SCALE)
+    return Payload(nbytes)
 
 
-def result_cost(*jobs):
-    burn_cpu(transfer_us(jobs, 0) / 1e6 * SCALE)`;
+def pickle_seconds(nbytes):
+    return js_round(nbytes / 1048576 * PICKLE_US_PER_MB) / 1e6
 
-const JOBS = (arrivalTimes: string): string => `
+
+def call_overhead():
+    """The fixed cost of a call into a worker process, paid there, as the contract charges it."""
+    burn_cpu(CALL_OVERHEAD_US / 1e6 * SCALE)`;
+
+const JOBS = (arrivalTimes: string, payloads: boolean): string => `
 
 
 @dataclasses.dataclass
@@ -257,7 +270,7 @@ class Job:
     id: int  # its number, in order of arrival
     kind: str
     arrival: float  # seconds of contract time
-    payload: int = 1024  # bytes
+    payload: ${payloads ? 'Payload  # its data' : 'int = 1024  # bytes of data'}
     parts: int = 1
     reruns: int = 0  # attempts retried so far: a new attempt draws new times
 
@@ -272,7 +285,7 @@ def make_jobs():
         for j, us in enumerate(arrival_times(arrival, count, stream)):
             placed.append((us, stream, j, kind, payload, parts))
     placed.sort()
-    return [Job(n, p[3], p[0] / 1e6, p[4], p[5]) for n, p in enumerate(placed)]
+    return [Job(n, p[3], p[0] / 1e6, ${payloads ? 'Payload(p[4])' : 'p[4]'}, p[5]) for n, p in enumerate(placed)]
 
 
 JOBS = []
@@ -388,7 +401,7 @@ export function preludeLines(
   if (needs.services) parts.push(SERVICES);
   if (needs.batches) parts.push(BATCHES);
   if (needs.processes) parts.push(PROCESSES);
-  parts.push(JOBS(arrivalTimes(needs.arrivals)), REPORT);
+  parts.push(JOBS(arrivalTimes(needs.arrivals), needs.processes), REPORT);
   if (sharedState) parts.push(STATE_REPORT);
   parts.push(RUN);
   const lines = parts.join('').split('\n').slice(1);

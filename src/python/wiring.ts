@@ -368,17 +368,13 @@ export class WiringWriter {
     const args = this.args(ctx);
     w.block(`def ${name}(${args}):`, ins.node, () => {
       if (kind === 'thread') return this.chain(w, ins.body, null, inner);
-      const jobs = ctx.subject === 'chunk' ? '*chunk' : 'job';
-      w.line(`call_cost(${jobs})  # the call's overhead and unpickling the job here`, ins.node);
-      const body = (): void => this.chain(w, ins.body, null, inner);
-      const back = `result_cost(${jobs})  # pickling the result to send it back`;
-      if (reachableAny(ins.body, (i) => this.mayRaise(i))) {
-        w.block('try:', ins.node, body);
-        w.block('finally:', ins.node, () => w.line(back, ins.node));
-      } else {
-        body();
-        w.line(back, ins.node);
-      }
+      w.line(
+        'call_overhead()  # pickling the job and its result costs what its Payload says',
+        ins.node,
+      );
+      this.chain(w, ins.body, null, inner);
+      const result = ctx.subject === 'chunk' ? '[job.payload for job in chunk]' : 'job.payload';
+      w.line(`return ${result}  # the result: as big as the job's data`, ins.node);
     });
     this.extra.push(w);
     return name;
