@@ -49,7 +49,7 @@ export function measure(rt: Runtime, bound: LowerBound): Metrics {
     throughput: makespanUs > 0 ? jobs.done / (makespanUs / 1_000_000) : 0,
     p50Us: rank(0.5),
     p95Us: rank(0.95),
-    maxLatencyUs: latencies.length === 0 ? 0 : select(latencies, latencies.length - 1),
+    maxLatencyUs: latencies.reduce((max, latency) => (latency > max ? latency : max), 0),
     peakMemoryBytes: rt.memory.peak,
     cost: Math.round(cost * 100) / 100,
     serviceErrors,
