@@ -100,7 +100,8 @@ asyncio.run(main())`);
     );
   });
 
-  it('on threads giving CPU work no speed-up (the GIL)', () => {
+  // Real CPU timings on a shared machine can be disturbed by other work: one more try is allowed.
+  it('on threads giving CPU work no speed-up (the GIL)', { retry: 2 }, () => {
     // Wall-clock CPU timings are noisy on a shared machine, so compare the ratio of four
     // jobs in four threads to one job alone: the GIL makes it about 4, not 1.
     const [ratio] = python(`
