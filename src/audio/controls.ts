@@ -36,7 +36,15 @@ function icon(name: keyof typeof PATHS): SVGSVGElement {
   return svg;
 }
 
-export function mountSoundControls(host: HTMLElement, context: PanelContext): () => void {
+/**
+ * Builds the control in `host`. With `cues`, it also plays the sound of each finished run
+ * (only one control in the game should, or a run would sound twice).
+ */
+export function mountSoundControls(
+  host: HTMLElement,
+  context: PanelContext,
+  cues: boolean,
+): () => void {
   const board = soundBoard();
   const mute = h('button', {
     class: 'lw-sound-button',
@@ -82,7 +90,12 @@ export function mountSoundControls(host: HTMLElement, context: PanelContext): ()
     // Tests read whether sound is allowed yet (it is not before the player's first gesture).
     group.dataset.ready = String(board.ready);
 
-    mute.replaceChildren(icon(s.muted ? 'muted' : 'sound'));
+    const glyph = s.muted ? 'muted' : 'sound';
+    if (mute.dataset.icon !== glyph) {
+      mute.replaceChildren(icon(glyph));
+      mute.dataset.icon = glyph;
+    }
+
     mute.setAttribute('aria-pressed', String(s.muted));
     mute.setAttribute('aria-label', s.muted ? 'Sound is off: turn it on' : 'Sound is on: mute');
     mute.title = s.muted ? 'Unmute' : 'Mute';
@@ -93,7 +106,8 @@ export function mountSoundControls(host: HTMLElement, context: PanelContext): ()
   show(board.settings);
   const offBoard = board.onChange(show);
   const offContext = context.onChange((change) => {
-    if (change.type !== 'result') return;
+    if (!cues || change.type !== 'result') return;
+
     const cue = cueForResult(context.result);
     if (cue) board.play(cue);
   });

@@ -1,6 +1,8 @@
 /**
- * Registers the sound control in the workbench's top bar and starts watching for the
- * player's first gesture. Tiny: howler and the sounds load when the control mounts.
+ * Registers the sound control in the workbench's top bar and the inbox's header, and
+ * starts watching for the player's first gesture. Tiny: howler and the sounds load when
+ * the control mounts.
+
  */
 import { registerPanel } from '../app/panels';
 import { watchFirstGesture } from './gesture';
@@ -14,6 +16,18 @@ registerPanel({
   order: 90,
   async mount(host, context) {
     const { mountSoundControls } = await import('./controls');
-    return mountSoundControls(host, context);
+    return mountSoundControls(host, context, true);
+  },
+});
+
+// The same settings in the inbox, so the music can be turned off before a contract opens.
+registerPanel({
+  id: 'sound-inbox',
+  title: 'Sound',
+  slot: 'inbox',
+  order: 90,
+  async mount(host, context) {
+    const { mountSoundControls } = await import('./controls');
+    return mountSoundControls(host, context, false);
   },
 });
