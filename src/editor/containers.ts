@@ -76,16 +76,21 @@ export class Containers {
     }
   }
 
-  /** Sizes every container, innermost first. */
-  async fitAll(): Promise<void> {
+  /**
+   * Sizes every container, innermost first. `inPlace` (a wiring just loaded) keeps each box
+   * where the wiring puts it and only grows it over its children: moving it would change the
+   * wiring the player reads back (a link's positions are rounded to its grid, so a box fitted
+   * snugly around rounded children lands a grid step away from where the link put it).
+   */
+  async fitAll(inPlace = false): Promise<void> {
     const containers = this.editor
       .getNodes()
       .filter((n) => n.isContainer)
       .sort((a, b) => this.depth(b) - this.depth(a));
-    for (const node of containers) await this.fitOne(node);
+    for (const node of containers) await this.fitOne(node, inPlace);
   }
 
-  private async fitOne(node: LoopNode): Promise<void> {
+  private async fitOne(node: LoopNode, inPlace = false): Promise<void> {
     const kids = this.children(node.id);
     const top = headerHeight(node) + CONTAINER_PAD.gap;
     const wasEmpty = node.emptyBody;
@@ -94,16 +99,17 @@ export class Containers {
     let height = Math.max(CONTAINER_MIN.height, top + 80);
     if (kids.length > 0) {
       const boxes = kids.map((k) => this.rect(k));
-      const left = Math.min(...boxes.map((b) => b.x));
       const right = Math.max(...boxes.map((b) => b.x + b.width));
-      const upper = Math.min(...boxes.map((b) => b.y));
       const lower = Math.max(...boxes.map((b) => b.y + b.height));
-      width = Math.max(
-        CONTAINER_MIN.width,
-        right - left + CONTAINER_PAD.left + CONTAINER_PAD.right,
-      );
-      height = top + (lower - upper) + CONTAINER_PAD.bottom;
-      await this.translate(node.id, left - CONTAINER_PAD.left, upper - top);
+      const at = inPlace
+        ? this.rect(node)
+        : {
+            x: Math.min(...boxes.map((b) => b.x)) - CONTAINER_PAD.left,
+            y: Math.min(...boxes.map((b) => b.y)) - top,
+          };
+      width = Math.max(CONTAINER_MIN.width, right + CONTAINER_PAD.right - at.x);
+      height = Math.max(top, lower - at.y) + CONTAINER_PAD.bottom;
+      if (!inPlace) await this.translate(node.id, at.x, at.y);
     }
     if (node.width !== width || node.height !== height || wasEmpty !== node.emptyBody) {
       node.width = width;

@@ -9,7 +9,8 @@ import { NODE_SPECS, type NodeType } from '../model/vocabulary';
 import type { WiringIssue } from '../engine/program';
 import { Containers } from './containers';
 import { IdAllocator } from './ids';
-import { fromSolution, toSolution } from './mapping';
+import { toSolution } from './mapping';
+import { loadWiring } from './loadWiring';
 import type { LoopNode } from './schemes';
 import { setupEditor, type EditorParts } from './setup';
 import { ParamAction } from './historyActions';
@@ -18,6 +19,7 @@ import type { ParamEditDetail } from './render/nodeElement';
 import type { WireClickDetail } from './render/connectionElement';
 import { wireRefusal } from './wireRules';
 import { enableBoxSelect } from './boxSelect';
+import { headerHeight } from './nodeSize';
 
 export interface EditorCallbacks {
   /**
@@ -39,6 +41,8 @@ export class LoopEditor {
   private replaying = false;
   private pending: 'structure' | 'layout' | null = null;
   private selection: readonly string[] = [];
+  /** The name the loaded wiring carries, kept so the wiring read back (and shared) has it too. */
+  private name: string | undefined;
   selectedWire: string | null = null;
   private readonly cleanups: (() => void)[] = [];
 
@@ -173,7 +177,7 @@ export class LoopEditor {
 
   /** The wiring as the model sees it, now. */
   solution(): Solution {
-    return toSolution(this.parts.editor, this.parts.area as never, this.level);
+    return toSolution(this.parts.editor, this.parts.area as never, this.level, this.name);
   }
 
   /** Replaces the wiring (a saved solution, a shared one) and forgets the undo history. */
@@ -181,14 +185,15 @@ export class LoopEditor {
     this.loading = true;
     try {
       this.selectedWire = null;
-      const { skipped } = await fromSolution(
+      const { skipped } = await loadWiring(
         this.parts.editor,
         this.parts.area as never,
+        this.containers,
         solution,
         this.level,
       );
+      this.name = solution.name;
       this.ids.see(this.parts.editor.getNodes().map((n) => n.id));
-      await this.containers.fitAll();
       this.containers.order();
       this.parts.history.clear();
       return skipped;
@@ -285,9 +290,20 @@ export class LoopEditor {
     }
   }
 
-  /** Do any two nodes of one box overlap (a hand-written or shared wiring with rough positions)? */
+  /**
+   * Are the positions rough (a hand-written wiring): do two nodes of one box overlap, or
+   * does a node sit left of its box or over its header? A loaded box keeps its place, so
+   * only these show it is not where its contents need it.
+   */
   overlapping(): boolean {
     const nodes = this.parts.editor.getNodes();
+    for (const node of nodes) {
+      const box = node.parent !== undefined ? this.parts.editor.getNode(node.parent) : undefined;
+      if (!box) continue;
+      const r = this.containers.rect(node);
+      const q = this.containers.rect(box);
+      if (r.x < q.x || r.y < q.y + headerHeight(box)) return true;
+    }
     for (const a of nodes)
       for (const b of nodes) {
         if (a.id >= b.id || a.parent !== b.parent) continue;

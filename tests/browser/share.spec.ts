@@ -72,6 +72,9 @@ test('a copied link opens in a fresh browser with the same score', async ({ brow
   expect(await runScore(b)).toEqual(scoreA);
   // Opening a link does not hand the player someone else's solution: nothing saved until kept.
   await expect(b.getByTestId('shared-badge')).toBeVisible();
+  // Copied again, the opened link is the same link: name and every position kept.
+  await b.locator('[data-action="copy-link"]').click();
+  expect(await b.getByTestId('share-link').inputValue()).toBe(shown);
   await second.close();
 });
 
