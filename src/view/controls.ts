@@ -40,6 +40,8 @@ export class Controls {
   private readonly keyButton: HTMLButtonElement;
   private readonly enlargeButton: HTMLButtonElement;
   private replay: Replay | null = null;
+  private enabled: boolean | null = null;
+
   private readonly unsubscribe: () => void;
 
   /** `help` says how to use the view it controls; it shows with the colour key. */
@@ -169,25 +171,38 @@ export class Controls {
     this.playback.seek(nextEventTime(this.replay, this.playback.time));
   }
 
+  /**
+   * Brings the bar up to date. Playing changes the time every frame, so that path touches
+   * only the slider and the clock; the rest is rewritten only when it changed.
+   */
   private refresh(): void {
     const p = this.playback;
     const has = this.replay !== null && p.end > 0;
-    if (this.playButton.dataset.icon !== (p.playing ? 'pause' : 'play')) {
-      this.playButton.replaceChildren(icon(p.playing ? 'pause' : 'play'));
-      this.playButton.dataset.icon = p.playing ? 'pause' : 'play';
+    const glyph = p.playing ? 'pause' : 'play';
+    if (this.playButton.dataset.icon !== glyph) {
+      this.playButton.replaceChildren(icon(glyph));
+      this.playButton.dataset.icon = glyph;
+      this.playButton.setAttribute('aria-label', p.playing ? 'Pause' : 'Play');
+      this.playButton.title = p.playing ? 'Pause' : 'Play';
     }
-    this.playButton.setAttribute('aria-label', p.playing ? 'Pause' : 'Play');
-    this.playButton.title = p.playing ? 'Pause' : 'Play';
-    for (const control of this.element.querySelectorAll<
-      HTMLButtonElement | HTMLInputElement | HTMLSelectElement
-    >('button, input, select')) {
-      control.disabled = !has;
+    if (this.enabled !== has) {
+      this.enabled = has;
+      for (const control of this.element.querySelectorAll<
+        HTMLButtonElement | HTMLInputElement | HTMLSelectElement
+      >('button, input, select')) {
+        control.disabled = !has;
+      }
     }
-    this.scrub.max = String(Math.max(1, p.end));
+    const max = String(Math.max(1, p.end));
+    if (this.scrub.max !== max) this.scrub.max = max;
     if (document.activeElement !== this.scrub || !p.playing) this.scrub.value = String(p.time);
-    this.speed.value = String(p.speed);
-    this.time.textContent = has ? `${clockText(p.time, p.end)} / ${clockText(p.end, p.end)}` : '—';
-    this.time.title = has ? duration(p.time) : '';
+    const speed = String(p.speed);
+    if (this.speed.value !== speed) this.speed.value = speed;
+    const text = has ? `${clockText(p.time, p.end)} / ${clockText(p.end, p.end)}` : '—';
+    if (this.time.textContent !== text) {
+      this.time.textContent = text;
+      this.time.title = has ? duration(p.time) : '';
+    }
   }
 
   destroy(): void {
