@@ -288,7 +288,7 @@ export class ContractSession {
       if (!now || structureKey(now) !== structureKey(solution)) return result;
       this.shown = 'run';
       this.editor.showIssues(result.ok ? [] : result.issues);
-      this.score.show({ result, source: 'run', solution });
+      this.score.show({ result, source: 'run', solution, ...this.undelivered() });
       this.layout.side.show('score');
       this.record(result, true);
       return result;
@@ -296,6 +296,15 @@ export class ContractSession {
       this.runButton.disabled = false;
       this.runButton.classList.remove('running');
     }
+  }
+
+  /** A wiring given to a saved contract (a link's) is filed nowhere, so its runs pay nothing. */
+  private undelivered(): { undelivered?: string } {
+    if (!this.options.saved || this.activeId !== '') return {};
+    return {
+      undelivered:
+        'Passed, but not delivered: this wiring came from a link. Save it to your solutions, then run it to deliver.',
+    };
   }
 
   private record(result: SimResult, counts: boolean): void {
@@ -370,15 +379,27 @@ export class ContractSession {
     const unsaved = record !== null && this.activeId === '';
     this.solutions.show(record, unsaved);
     this.hints.show(record?.hintsShown ?? this.hintsShownUnsaved);
+    const own = (record?.solutions ?? []).map((s) =>
+      h('option', { attrs: { value: s.id, selected: s.id === this.activeId } }, s.name),
+    );
+    // Only a link's wiring is on the board unsaved: say so, and set the player's own apart.
     replace(
       this.switcher,
-      unsaved
-        ? h('option', { attrs: { value: '', selected: true, disabled: true } }, 'Unsaved wiring')
-        : null,
-      ...(record?.solutions ?? []).map((s) =>
-        h('option', { attrs: { value: s.id, selected: s.id === this.activeId } }, s.name),
-      ),
+      ...(unsaved
+        ? [
+            h(
+              'option',
+              { attrs: { value: '', selected: true, disabled: true } },
+              'Shared wiring (not saved)',
+            ),
+            h('optgroup', { attrs: { label: 'Your solutions' } }, ...own),
+          ]
+        : own),
     );
+    if (unsaved)
+      this.switcher.title =
+        'A wiring opened from a link: it is not one of your solutions until you save it';
+    else this.switcher.removeAttribute('title');
     this.switcher.hidden = !record;
   }
 

@@ -54,8 +54,18 @@ test('a copied link opens in a fresh browser with the same score', async ({ brow
   const scoreA = await runScore(a);
   expect(scoreA.length).toBeGreaterThan(3);
 
-  // The shared wiring is the player's only once kept.
+  // The shared wiring is the player's only once kept: it is not among their solutions, and
+  // its passing run delivers nothing.
   await expect(a.getByTestId('shared-badge')).toBeVisible();
+  const switcher = a.locator('.solution-switch');
+  await expect(switcher.locator('option:checked')).toHaveText('Shared wiring (not saved)');
+  await expect(switcher.locator('optgroup[label="Your solutions"] option')).toHaveText([
+    'Solution 1',
+  ]);
+  const sub = a.getByTestId('score').locator('.score-sub');
+  await expect(sub).toContainText('not delivered');
+  await expect(sub).not.toContainText('Delivered to the client');
+  await expect(a.getByTestId('balance')).toHaveText('$0');
   await a.locator('[data-action="keep-shared"]').click();
   await expect(a.getByTestId('shared-badge')).toBeHidden();
 

@@ -19,6 +19,11 @@ export interface ScoreView {
   /** 'run': the delivered run; 'live': scored while editing; 'pending': a score is on its way. */
   readonly source: 'run' | 'live' | 'pending';
   readonly solution: Solution | null;
+  /**
+   * Why a run that meets every goal still delivers nothing (a wiring opened from a link is
+   * not the player's until kept); absent when a passing run is delivered.
+   */
+  readonly undelivered?: string;
 }
 
 export class ScorePanel {
@@ -149,7 +154,7 @@ export class ScorePanel {
         ? 'Fix what the nodes say, then the score appears.'
         : view.source === 'run'
           ? status === 'passed'
-            ? 'Delivered to the client.'
+            ? (view.undelivered ?? 'Delivered to the client.')
             : 'Delivered run: fix what is below and run again.'
           : view.source === 'pending'
             ? 'Scoring…'
