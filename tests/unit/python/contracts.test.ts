@@ -50,7 +50,7 @@ describe('the engine against CPython, contract by contract', () => {
         // On a machine that stays busy, later contracts try once rather than wait for minutes.
         const maxRuns = busyStreak > 0 ? 1 : MAX_RUNS;
         for (let run = 0; run < maxRuns && clean < MAX_CLEAN_MISSES; run++) {
-          await waitForQuiet(busyStreak > 0 ? 3_000 : 20_000);
+          await waitForQuiet(busyStreak > 0 ? 3_000 : 15_000);
           const measured = await runProgram(program.source, [], 60_000);
           runs.push(describeRun(measured, predicted));
           expect(measured.report.jobs.unresolved).toBe(0);
