@@ -168,8 +168,9 @@ test('the timeline shows a lane per worker of the wiring, and hovering one names
   await screen(page, 'timeline-hover');
 
   // Click the bar: its job is followed in every view.
-  await page.mouse.click(x, y);
   const job = Number((await tooltip.textContent())!.match(/job (\d+)/)![1]);
+  await page.mouse.click(x, y);
+
   await expect(panel).toHaveAttribute('data-selected-job', String(job));
   await page.keyboard.press('Escape');
   await page.locator('.dock-tab[data-tab="run-view"]').click();

@@ -61,13 +61,39 @@ export class AlertLayer {
         });
         continue;
       }
-      const bx = b.x + b.w / 2;
-      const by = b.y;
-      const lift = 40 + Math.abs(bx - ax) * 0.15;
-      g.moveTo(ax, ay - 4)
-        .bezierCurveTo(ax, ay - lift, bx, by - lift, bx, by - 6)
+      // From the waiter's centre to the holder's edge, bowed to the right of the way it
+      // goes: two boxes waiting on each other get two arrows, not one line.
+      const from = { x: a.x + a.w / 2, y: a.y + a.h / 2 };
+      const to = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
+      const dx = to.x - from.x;
+      const dy = to.y - from.y;
+      const length = Math.max(1, Math.hypot(dx, dy));
+      const bow = Math.min(80, 30 + length * 0.15);
+      const cx = (from.x + to.x) / 2 - (dy / length) * bow;
+      const cy = (from.y + to.y) / 2 + (dx / length) * bow;
+      // Stop at the holder's border, along the curve's last direction.
+      const ex = to.x - cx;
+      const ey = to.y - cy;
+      const e = Math.max(1, Math.hypot(ex, ey));
+      const reach = Math.min(
+        Math.abs((b.w / 2) * (e / (Math.abs(ex) || 1e-9))),
+        Math.abs((b.h / 2) * (e / (Math.abs(ey) || 1e-9))),
+      );
+      const tipX = to.x - (ex / e) * (reach + 3);
+      const tipY = to.y - (ey / e) * (reach + 3);
+      g.moveTo(from.x, from.y)
+        .quadraticCurveTo(cx, cy, tipX, tipY)
         .stroke({ width: 2.5, color: COLORS.danger });
-      g.poly([bx, by - 4, bx - 5, by - 13, bx + 5, by - 13]).fill({ color: COLORS.danger });
+      const ux = ex / e;
+      const uy = ey / e;
+      g.poly([
+        tipX,
+        tipY,
+        tipX - ux * 11 - uy * 5,
+        tipY - uy * 11 + ux * 5,
+        tipX - ux * 11 + uy * 5,
+        tipY - uy * 11 - ux * 5,
+      ]).fill({ color: COLORS.danger });
     }
   }
 
