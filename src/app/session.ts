@@ -390,7 +390,7 @@ export class ContractSession {
             h(
               'option',
               { attrs: { value: '', selected: true, disabled: true } },
-              'Shared wiring (not saved)',
+              'Shared, not saved',
             ),
             h('optgroup', { attrs: { label: 'Your solutions' } }, ...own),
           ]

@@ -58,7 +58,7 @@ test('a copied link opens in a fresh browser with the same score', async ({ brow
   // its passing run delivers nothing.
   await expect(a.getByTestId('shared-badge')).toBeVisible();
   const switcher = a.locator('.solution-switch');
-  await expect(switcher.locator('option:checked')).toHaveText('Shared wiring (not saved)');
+  await expect(switcher.locator('option:checked')).toHaveText('Shared, not saved');
   await expect(switcher.locator('optgroup[label="Your solutions"] option')).toHaveText([
     'Solution 1',
   ]);
