@@ -164,7 +164,9 @@ export async function mountRunView(
     requestDraw();
   });
   const fit = (force = false): void => {
-    if (scene) camera.fit(scene.layout.bounds, app.screen.width, app.screen.height, MARGIN, force);
+    // A short panel (the dock under the editor) keeps a thinner margin.
+    const margin = Math.min(MARGIN, Math.round(app.screen.height * 0.07));
+    if (scene) camera.fit(scene.layout.bounds, app.screen.width, app.screen.height, margin, force);
   };
 
   const build = (next: RunInput): void => {

@@ -125,7 +125,8 @@ export function wireCurve(a: Point, b: Point): Float32Array {
  * ports; without it, ids stand in.
  */
 export function layoutFloor(solution: Solution, level: Level | null): FloorLayout {
-  const asPlaced = layoutAt(solution, level, (node) => node.position);
+  const anchored = anchoredPositions(solution);
+  const asPlaced = layoutAt(solution, level, (node) => anchored.get(node.id) ?? node.position);
   if (!overlaps(asPlaced)) return asPlaced;
   const auto = autoLayout(solution, {
     leaf: LEAF,
@@ -136,7 +137,46 @@ export function layoutFloor(solution: Solution, level: Level | null): FloorLayou
   return layoutAt(solution, level, (node) => auto.get(node.id) ?? node.position);
 }
 
+/**
+ * The editor's positions, with each container's children moved up and left to sit just
+ * inside it. The editor's boxes are larger than the floor's (they show parameters), so a
+ * container there leaves a band above its children that would be empty here; the children
+ * keep their arrangement among themselves.
+ */
+function anchoredPositions(solution: Solution): Map<string, { x: number; y: number }> {
+  const byId = new Map(solution.nodes.map((n) => [n.id, n]));
+  const siblings = new Map<string, SolutionNode[]>();
+  for (const node of solution.nodes) {
+    if (node.parent === undefined || !byId.has(node.parent)) continue;
+    siblings.set(node.parent, [...(siblings.get(node.parent) ?? []), node]);
+  }
+  const positions = new Map<string, { x: number; y: number }>();
+  const resolve = (node: SolutionNode, trail: Set<string>): { x: number; y: number } => {
+    const done = positions.get(node.id);
+    if (done) return done;
+    const parent = node.parent === undefined ? undefined : byId.get(node.parent);
+    let at: { x: number; y: number } = node.position;
+    if (parent && !trail.has(parent.id)) {
+      trail.add(node.id);
+      const origin = resolve(parent, trail);
+      trail.delete(node.id);
+      const group = siblings.get(parent.id) ?? [node];
+      const minX = Math.min(...group.map((n) => n.position.x));
+      const minY = Math.min(...group.map((n) => n.position.y));
+      at = {
+        x: origin.x + CONTAINER.pad + (node.position.x - minX),
+        y: origin.y + CONTAINER.header + (node.position.y - minY),
+      };
+    }
+    positions.set(node.id, at);
+    return at;
+  };
+  for (const node of solution.nodes) resolve(node, new Set());
+  return positions;
+}
+
 /** Do two boxes in the same place (siblings, or top-level boxes) cover each other? */
+
 export function overlaps(layout: FloorLayout): boolean {
   const boxes = [...layout.boxes.values()];
   const gap = 8;

@@ -44,17 +44,24 @@ const solution = {
 describe('floor layout', () => {
   const layout = layoutFloor(solution, null);
 
-  it('places leaves where the editor put them', () => {
+  it('places top-level nodes where the editor put them', () => {
+    const sink = layout.boxes.get('sink')!;
+    expect([sink.x, sink.y, sink.w, sink.h]).toEqual([700, 0, LEAF.w, LEAF.h]);
+  });
+
+  it('sits a container’s children just inside it, arranged as in the editor', () => {
     const a = layout.boxes.get('a')!;
-    expect([a.x, a.y, a.w, a.h]).toEqual([220, 40, LEAF.w, LEAF.h]);
+    const b = layout.boxes.get('b')!;
+    expect([a.x, a.y]).toEqual([200 + CONTAINER.pad, CONTAINER.header]);
+    expect([b.x - a.x, b.y - a.y]).toEqual([200, 0]);
   });
 
   it('draws a container around its children', () => {
     const pool = layout.boxes.get('pool')!;
     expect(pool.x).toBe(200);
     expect(pool.y).toBe(0);
-    expect(pool.x + pool.w).toBe(420 + LEAF.w + CONTAINER.pad);
-    expect(pool.y + pool.h).toBe(40 + LEAF.h + CONTAINER.pad);
+    expect(pool.x + pool.w).toBe(200 + CONTAINER.pad + 200 + LEAF.w + CONTAINER.pad);
+    expect(pool.y + pool.h).toBe(CONTAINER.header + LEAF.h + CONTAINER.pad);
     expect(pool.detail).toBe('4 threads');
   });
 
@@ -80,7 +87,7 @@ describe('floor layout', () => {
   it('takes a token into a container body from its input side', () => {
     const points = hopPoints(layout, 'pool', 'a');
     expect(points[0]).toBe(layout.boxes.get('pool')!.input.x);
-    expect(points.at(-2)).toBe(220);
+    expect(points.at(-2)).toBe(200 + CONTAINER.pad);
   });
 
   it('finds the point a share of the way along a path', () => {
@@ -158,6 +165,6 @@ describe('a wiring whose positions would overlap on the floor', () => {
 
   it('keeps the editor’s positions when they leave room', () => {
     expect(overlaps(layoutFloor(solution, null))).toBe(false);
-    expect(layoutFloor(solution, null).boxes.get('a')!.x).toBe(220);
+    expect(layoutFloor(solution, null).boxes.get('sink')!.x).toBe(700);
   });
 });
