@@ -37,7 +37,7 @@ describe('npm run export-py', () => {
     writeFileSync(file, JSON.stringify(level.naive[0]));
     const { code, stdout } = exportPy('levels/hello-gather.json', file, '--scale', '0.25');
     expect(code).toBe(0);
-    expect(stdout).not.toContain('TaskGroup');
+    expect(stdout).not.toContain('async with asyncio.TaskGroup()');
     expect(stdout).toMatch(/async for job in arrivals\(\):\n\s+await count\(job\)/);
     expect(stdout).toMatch(/ else 0\.25\n/);
   });
