@@ -86,16 +86,18 @@ const round = (n: number, digits: number): number => Number(n.toFixed(digits));
 const pct = (n: number): string => `${(n * 100).toFixed(2)}%`;
 
 const queue = queueBenchmark();
+// Peak resident memory of the process so far: the 2-million-job run, before any traced run.
+const queuePeakMemoryMB = round(process.resourceUsage().maxRSS / 1024, 1);
 const levels = campaignTimings();
 const usage = process.resourceUsage();
 console.log(
   JSON.stringify(
     {
       node: process.version,
-      queue,
+      queue: { ...queue, peakMemoryMB: queuePeakMemoryMB },
       levels,
-      peakMemoryMB: round(usage.maxRSS / 1024, 1),
-      targets: { jobsPerSecond: '≥ 2,000,000', peakMemoryMB: '< 200' },
+      peakMemoryWithTracedRunsMB: round(usage.maxRSS / 1024, 1),
+      targets: { jobsPerSecond: '≥ 2,000,000', queuePeakMemoryMB: '< 200' },
     },
     null,
     2,
