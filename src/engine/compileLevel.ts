@@ -184,16 +184,13 @@ function stepSpecs(
       (sum, op) => sum + (op.code === OpCode.Cpu ? minOf(op.time) : 0),
       0,
     );
-    const minTimeUs = ops.reduce((sum, op) => sum + minOf(op.time), 0);
     return {
       id: step.id,
       label: step.label,
       perPart: step.perPart === true,
       ops,
       isAsync,
-      touchesState: ops.some((op) => op.code === OpCode.Read),
       minCpuUs,
-      minTimeUs,
     };
   });
 }

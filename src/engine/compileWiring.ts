@@ -11,6 +11,7 @@ import type { Solution, SolutionNode } from '../model/solution';
 import { parseDuration } from '../model/units';
 import { NODE_SPECS, type NodeParams } from '../model/vocabulary';
 import {
+  childrenOf,
   END,
   type Instr,
   type LockSpec,
@@ -354,30 +355,6 @@ function safeDuration(value: unknown): number {
     return typeof value === 'string' ? parseDuration(value) : 0;
   } catch {
     return 0;
-  }
-}
-
-/** The instructions an instruction can lead to. */
-export function childrenOf(instr: Instr): Instr[] {
-  switch (instr.op) {
-    case 'step':
-    case 'unbatch':
-      return [instr.next];
-    case 'semaphore':
-    case 'lock':
-    case 'offload':
-    case 'fanOut':
-      return [instr.body, instr.next];
-    case 'timeout':
-      return instr.onTimeout ? [instr.body, instr.next, instr.onTimeout] : [instr.body, instr.next];
-    case 'retry':
-      return instr.onFail ? [instr.body, instr.next, instr.onFail] : [instr.body, instr.next];
-    case 'route':
-      return instr.branches.filter((b): b is Instr => b !== null);
-    case 'spawn':
-    case 'deliver':
-    case 'end':
-      return [];
   }
 }
 

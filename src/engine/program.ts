@@ -156,3 +156,27 @@ export interface WiringIssue {
   readonly node?: string;
   readonly message: string;
 }
+
+/** The instructions an instruction can lead to. */
+export function childrenOf(instr: Instr): Instr[] {
+  switch (instr.op) {
+    case 'step':
+    case 'unbatch':
+      return [instr.next];
+    case 'semaphore':
+    case 'lock':
+    case 'offload':
+    case 'fanOut':
+      return [instr.body, instr.next];
+    case 'timeout':
+      return instr.onTimeout ? [instr.body, instr.next, instr.onTimeout] : [instr.body, instr.next];
+    case 'retry':
+      return instr.onFail ? [instr.body, instr.next, instr.onFail] : [instr.body, instr.next];
+    case 'route':
+      return instr.branches.filter((b): b is Instr => b !== null);
+    case 'spawn':
+    case 'deliver':
+    case 'end':
+      return [];
+  }
+}

@@ -38,12 +38,8 @@ export interface StepSpec {
   readonly ops: readonly FlatOp[];
   /** Does it await (async IO or an async call)? Then it is `async def` and cannot run in a thread. */
   readonly isAsync: boolean;
-  /** Does it touch shared state? */
-  readonly touchesState: boolean;
-  /** Least CPU time one run takes (fixed and minimum draws), for the lower bound. */
+  /** Least CPU time one run takes (fixed and minimum draws). */
   readonly minCpuUs: Micros;
-  /** Least total time one run takes alone on an idle machine. */
-  readonly minTimeUs: Micros;
 }
 
 export type ArrivalSpec =

@@ -5,13 +5,13 @@
  */
 export class InputError extends Error {
   constructor(
-    /** JSON Pointer to the offending value; "" for the whole document. */
+    /** JSON Pointer to the offending value; "" for the whole file. */
     readonly path: string,
     readonly detail: string,
-    /** What the document was: "level", "solution", "save", "link". */
-    readonly document = 'input',
+    /** What the source was: "level", "solution", "save", "link". */
+    readonly source = 'input',
   ) {
-    super(`${document} ${path === '' ? '(whole document)' : path}: ${detail}`);
+    super(`${source} ${path === '' ? '(whole document)' : path}: ${detail}`);
     this.name = 'InputError';
   }
 }

@@ -19,14 +19,14 @@ import { validateLevel, validateSolution } from './schema/validators.js';
  * A deep copy that is plain JSON, so nothing the caller still holds can change what was
  * validated, and nothing but JSON (functions, cycles, class instances' hidden state) gets in.
  */
-function plainCopy(json: unknown, document: string): unknown {
+function plainCopy(json: unknown, source: string): unknown {
   try {
     const text = JSON.stringify(json);
     if (text === undefined) throw new TypeError('nothing to read');
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new InputErrors([
-      new InputError('', `is not plain JSON data: ${(error as Error).message}`, document),
+      new InputError('', `is not plain JSON data: ${(error as Error).message}`, source),
     ]);
   }
 }
@@ -39,18 +39,18 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The document without its editor-only `$schema` pointer: the model has no use for it. */
+/** The JSON without its editor-only `$schema` pointer: the model has no use for it. */
 function withoutSchemaPointer(doc: JsonObject): JsonObject {
   const { $schema: _ignored, ...rest } = doc;
   return rest;
 }
 
 /** Migrates every solution a level embeds, collecting the errors of all of them. */
-function migrateEmbeddedSolutions(level: JsonObject, document: string): JsonObject {
+function migrateEmbeddedSolutions(level: JsonObject, source: string): JsonObject {
   const errors: InputError[] = [];
   const one = (doc: unknown, path: string): unknown => {
     try {
-      return withoutSchemaPointer(migrate(doc, SOLUTION_LADDER, document, path));
+      return withoutSchemaPointer(migrate(doc, SOLUTION_LADDER, source, path));
     } catch (error) {
       if (!(error instanceof InputErrors)) throw error;
       errors.push(...error.errors);
@@ -68,7 +68,7 @@ function migrateEmbeddedSolutions(level: JsonObject, document: string): JsonObje
 /**
  * Reads a contract.
  * @param json The parsed JSON of a level file (or of a level sent in a link).
- * @param source What the document is, as the reader would name it: a file path, "link".
+ * @param source What the source is, as the reader would name it: a file path, "link".
  * @throws InputErrors naming the JSON path and the expectation of every problem.
  */
 export function parseLevel(json: unknown, source: string): Level {

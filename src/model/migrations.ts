@@ -1,5 +1,5 @@
 /**
- * Format migrations: a ladder of pure, numbered, named steps, each taking a document of
+ * Format migrations: a ladder of pure, numbered, named steps, each taking a file of
  * version n to version n + 1, so a file written years ago still loads.
  *
  * Rules for a new rung (when a format changes, bump its *_FORMAT_VERSION and append one):
@@ -24,7 +24,7 @@ export interface Migration {
 }
 
 export interface Ladder {
-  /** The `kind` header of the documents it migrates. */
+  /** The `kind` header of the inputs it migrates. */
   readonly kind: string;
   /** The version the rest of the game reads. */
   readonly current: number;
@@ -46,14 +46,14 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Brings a document up to the ladder's current version.
+ * Brings a file up to the ladder's current version.
  * Checks only the `{ kind, version }` header; the rest is the validator's business.
- * @param base JSON Pointer of the document inside its file ("" for the whole file).
+ * @param base JSON Pointer of the part inside its file ("" for the whole file).
  * @throws InputErrors when the header is missing or wrong, or the version is newer than known.
  */
-export function migrate(doc: unknown, ladder: Ladder, document: string, base = ''): JsonObject {
+export function migrate(doc: unknown, ladder: Ladder, source: string, base = ''): JsonObject {
   const fail = (path: string, detail: string): never => {
-    throw new InputErrors([new InputError(path, detail, document)]);
+    throw new InputErrors([new InputError(path, detail, source)]);
   };
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return fail(base, `expected ${KIND_NAMES[ladder.kind] ?? ladder.kind}: a JSON object`);

@@ -8,7 +8,8 @@
  * and select a node from a line.
  */
 import { compileLevel } from '../engine/compileLevel';
-import { childrenOf, compileWiring } from '../engine/compileWiring';
+import { compileWiring } from '../engine/compileWiring';
+import { childrenOf } from '../engine/program';
 import type { Instr, Program, WiringIssue } from '../engine/program';
 import { OpCode, type RunSpec, type StreamSpec } from '../engine/spec';
 import type { Level } from '../model/level';

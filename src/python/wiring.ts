@@ -7,7 +7,7 @@
  * again where their instruction lists join; the branches are written up to that point and
  * the shared rest once after them, as a person would write it.
  */
-import { childrenOf } from '../engine/compileWiring';
+import { childrenOf } from '../engine/program';
 import { type Instr, type Program, type RunContext, type StageSpec } from '../engine/program';
 import { OpCode, type RunSpec } from '../engine/spec';
 import { pyString, seconds, type ProgramNames } from './names';

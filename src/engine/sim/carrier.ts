@@ -9,53 +9,15 @@
  */
 import { END, type Instr, type StepInstr } from '../program';
 import { OpCode } from '../spec';
-import type { FailReason } from '../trace';
-import type { WorkerState } from '../trace';
+import type { FailReason, WorkerState } from '../trace';
 import { Purpose } from '../random';
 import { drawTime, opKey, rerunKey } from './draws';
 import type { Runtime } from './runtime';
 import type { Service } from './services';
-import type { PermitWaiter, Permits } from './sync';
-
-export interface Failure {
-  readonly cancel: false;
-  readonly reason: FailReason;
-  readonly node: string;
-  readonly detail: string;
-  /** Not an exception a Retry may catch (the job was wired wrong). */
-  readonly fatal: boolean;
-}
-export interface Cancellation {
-  readonly cancel: true;
-  /** The Timeout frame that asked for it; null when a parent cancelled. */
-  readonly by: Frame | null;
-}
-export type Raised = Failure | Cancellation;
-
-export interface Frame {
-  readonly instr: Instr;
-  /** Recipe progress at entry, restored when a Retry runs its body again. */
-  readonly pos: number;
-  attempt: number;
-  token: number;
-  held: boolean;
-}
-
-/** What a carrier is waiting for, so a resume (or a cancellation) knows what to finish or undo. */
-export const Wait = {
-  None: 0,
-  Op: 1,
-  Permit: 2,
-  Put: 3,
-  Offload: 4,
-  Gather: 5,
-  Backoff: 6,
-  NextJob: 7,
-  Drain: 8,
-} as const;
-export type Wait = (typeof Wait)[keyof typeof Wait];
-
-export type CarrierContext = 'coroutine' | 'thread' | 'process';
+import type { PermitWaiter } from './sync';
+import { Wait, type CarrierContext, type Failure, type Frame, type Raised } from './flow';
+import { callService } from './ops';
+import { wrongStep } from './recipe';
 
 export abstract class Carrier implements PermitWaiter {
   pc: Instr = END;
@@ -132,7 +94,7 @@ export abstract class Carrier implements PermitWaiter {
           break;
         case 'semaphore':
         case 'lock': {
-          const permits = this.permitsOf(ins);
+          const permits = this.rt.permitsOf(ins);
           const frame = this.pushFrame(ins);
           if (!permits.acquire(this)) {
             this.park(Wait.Permit, 'blocked', `waiting for ${permits.name}`);
@@ -253,14 +215,8 @@ export abstract class Carrier implements PermitWaiter {
     const ins = frame.instr;
     if ((ins.op === 'semaphore' || ins.op === 'lock') && frame.held) {
       frame.held = false;
-      this.permitsOf(ins).release(this);
+      this.rt.permitsOf(ins).release(this);
     }
-  }
-
-  private permitsOf(ins: Instr): Permits {
-    if (ins.op === 'semaphore') return this.rt.semaphores[ins.semaphore] as Permits;
-    if (ins.op === 'lock') return this.rt.locks[ins.lock] as Permits;
-    throw new Error(`no permits for ${ins.op}`);
   }
 
   /** Pops frames until something catches the error; true when the carrier runs on. */
@@ -369,33 +325,11 @@ export abstract class Carrier implements PermitWaiter {
           }
           case OpCode.CallAsync:
           case OpCode.CallBlocking: {
-            const service = rt.services[op.ref]!;
-            const answer = service.call(key, job, rerun);
-            if (answer.outcome === 'ok' || answer.outcome === 'failed') this.call = service;
-            if (answer.outcome !== 'ok') {
-              const refused = answer.outcome !== 'failed';
-              if (refused)
-                rt.traceRefused(
-                  service,
-                  job,
-                  answer.outcome === 'refusedRate' ? 'rate' : 'connections',
-                );
-              this.afterWait = {
-                cancel: false,
-                reason: refused ? 'refused' : 'serviceError',
-                node: ins.node,
-                detail: refused
-                  ? `${service.spec.label} refused the call (${answer.outcome === 'refusedRate' ? 'rate limit' : 'too many connections'})`
-                  : `${service.spec.label} answered with an error`,
-                fatal: false,
-              };
-            }
+            const call = callService(rt, op, ins.node, key, job, rerun);
+            this.call = call.connected;
+            this.afterWait = call.failure;
             this.wait = Wait.Op;
-            this.waitIo(
-              answer.us,
-              op.code === OpCode.CallBlocking,
-              `${op.label}: ${service.spec.label}`,
-            );
+            this.waitIo(call.us, op.code === OpCode.CallBlocking, call.detail);
             return false;
           }
           case OpCode.Read:
@@ -439,10 +373,9 @@ export abstract class Carrier implements PermitWaiter {
     if (this.orphan) return true;
     if (this.chunk !== null) {
       const kept = this.chunk.filter((job) => {
-        const expected = rt.jobs.recipeOf(job)[rt.jobs.pos[job] as number];
-        if (expected === ins.step) return true;
-        rt.failJob(job, 'wrongStep', ins.node, wrongStepDetail(rt, job, ins.step, expected));
-        return false;
+        const failure = wrongStep(rt, job, rt.jobs.pos[job] as number, ins);
+        if (failure !== null) rt.failJob(job, 'wrongStep', ins.node, failure.detail);
+        return failure === null;
       });
       if (kept.length === this.chunk.length) return true;
       this.chunk = kept;
@@ -456,20 +389,9 @@ export abstract class Carrier implements PermitWaiter {
       };
       return false;
     }
-    const pos =
-      this.part >= 0
-        ? (rt.jobs.pos[this.job] as number) + this.partDone
-        : (rt.jobs.pos[this.job] as number);
-    const expected = rt.jobs.recipeOf(this.job)[pos];
-    if (expected === ins.step) return true;
-    this.raised = {
-      cancel: false,
-      reason: 'wrongStep',
-      node: ins.node,
-      detail: wrongStepDetail(rt, this.job, ins.step, expected),
-      fatal: true,
-    };
-    return false;
+    const pos = (rt.jobs.pos[this.job] as number) + (this.part >= 0 ? this.partDone : 0);
+    this.raised = wrongStep(rt, this.job, pos, ins);
+    return this.raised === null;
   }
 
   // ——— Batch: a chunk goes on job by job after its body ———
@@ -500,6 +422,10 @@ export abstract class Carrier implements PermitWaiter {
     this.job = jobs[this.unbatchIndex] as number;
     this.pc = this.unbatchNext;
     return true;
+  }
+
+  protected dropUnbatched(): void {
+    this.unbatchJobs = null;
   }
 
   /** Every job this carrier answers for now (a chunk's, or one). */
@@ -535,17 +461,4 @@ export abstract class Carrier implements PermitWaiter {
   set reruns(value: number) {
     this.rerun = value;
   }
-}
-
-function wrongStepDetail(
-  rt: Runtime,
-  job: number,
-  got: number,
-  expected: number | undefined,
-): string {
-  const label = (i: number): string => `"${rt.spec.steps[i]?.label ?? '?'}"`;
-  const kind = rt.spec.kinds[rt.jobs.kind[job] as number];
-  return expected === undefined
-    ? `a ${kind} job reached ${label(got)} after its recipe was complete`
-    : `a ${kind} job reached ${label(got)} but needed ${label(expected)} next`;
 }

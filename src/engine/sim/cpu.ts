@@ -63,10 +63,6 @@ export class Cpu {
     burst.owner.burstDone();
   }
 
-  get running(): number {
-    return this.active.length;
-  }
-
   private remove(burst: Burst): void {
     const i = this.active.indexOf(burst);
     if (i >= 0) this.active.splice(i, 1);

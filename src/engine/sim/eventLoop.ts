@@ -52,11 +52,6 @@ export class EventLoop implements Actor, ThreadOwner {
     return this.tail - this.head;
   }
 
-  /** Timers still pending (some may be for waits that were cancelled). */
-  get timerCount(): number {
-    return this.timers.size;
-  }
-
   callSoon(cb: LoopCallback, arg: number): void {
     this.enqueue(cb, arg);
     if (this.state === IDLE) {

@@ -80,9 +80,4 @@ export class Gil implements Actor {
     this.holderSince = this.world.now;
     this.onChange?.(thread);
   }
-
-  /** Threads waiting for the GIL, in order. */
-  get queue(): readonly OsThread[] {
-    return this.waiters;
-  }
 }

@@ -5,7 +5,7 @@
  * last job it drains the spawners upstream first: a Batch sends its last chunk, then
  * main awaits every task and joins every queue.
  */
-import { Wait } from './carrier';
+import { Wait } from './flow';
 import type { Runtime } from './runtime';
 import type { Task } from './task';
 

@@ -13,7 +13,8 @@
 import type { Instr } from '../program';
 import type { PoolSpec } from '../program';
 import type { WorkerState } from '../trace';
-import { Carrier, Wait, type Raised } from './carrier';
+import { Carrier } from './carrier';
+import { Wait, type Raised } from './flow';
 import type { OsThread } from './osThread';
 import { type ThreadOwner } from './osThread';
 import type { Runtime } from './runtime';
@@ -30,7 +31,6 @@ export interface WorkItem {
   raised: Raised | null;
   /** Its awaiter was cancelled while it ran: it finishes for nobody. */
   orphan: boolean;
-  started: boolean;
 }
 
 export class Pool {
@@ -64,7 +64,6 @@ export class Pool {
       reruns: task.reruns,
       raised: null,
       orphan: false,
-      started: false,
     };
     this.queue.push(item);
     if (this.spec.kind === 'process') {
@@ -97,11 +96,6 @@ export class Pool {
       worker.take(this.queue.shift() as WorkItem);
     }
     for (const worker of this.idle) worker.goIdle();
-  }
-
-  /** Processes this pool started (for memory and cost). */
-  get processes(): number {
-    return this.spec.kind === 'process' ? this.members.length : 0;
   }
 }
 
@@ -157,7 +151,6 @@ export class PoolWorker extends Carrier implements ThreadOwner {
   take(item: WorkItem): void {
     this.item = item;
     this.parked = false;
-    item.started = true;
     this.resetForJob();
     this.orphan = false;
     this.job = item.job;

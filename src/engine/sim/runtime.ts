@@ -4,10 +4,9 @@
  * the trace. Carriers reach everything through it; it is the only place job outcomes
  * are recorded.
  */
-import type { Program } from '../program';
+import type { Instr, Program } from '../program';
 import type { RunSpec } from '../spec';
 import type { FailReason, TraceEvent, WorkerKind, WorkerState } from '../trace';
-import type { Frame } from './carrier';
 import { Cpu } from './cpu';
 import { EventLoop } from './eventLoop';
 import { Gil } from './gil';
@@ -191,8 +190,8 @@ export class Runtime {
     trace.push({ type: 'workerState', t: this.world.now, worker, state, job, node, detail });
   }
 
-  permitsOfFrame(frame: Frame): Permits {
-    const ins = frame.instr;
+  /** The semaphore or lock a Semaphore or Lock instruction takes. */
+  permitsOf(ins: Instr): Permits {
     if (ins.op === 'semaphore') return this.semaphores[ins.semaphore] as Permits;
     if (ins.op === 'lock') return this.locks[ins.lock] as Permits;
     throw new Error(`no permits for ${ins.op}`);

@@ -16,7 +16,7 @@ export class Service {
   active = 0;
   peak = 0;
   errors = 0;
-  /** Start times of the accepted calls inside the rate window, oldest first. */
+  /** When each accepted call inside the rate window began, oldest first. */
   private readonly recent: number[] = [];
   private recentHead = 0;
   /** Called on each change of `active` while tracing. */

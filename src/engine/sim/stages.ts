@@ -53,18 +53,13 @@ export abstract class Stage {
   }
 
   protected spawnTask(jobs: number[], label: string): void {
-    const task = new Task(
-      this.rt,
-      this.spec.kind === 'batch' ? 'chunk' : 'task',
-      this,
-      label,
-      this.spec.node,
-    );
-    if (this.spec.kind === 'batch') {
+    const batch = this.spec.kind === 'batch';
+    const task = new Task(this.rt, batch ? 'chunk' : 'task', this, label, this.spec.node);
+    task.job = jobs[0] as number;
+    if (batch) {
       task.chunk = jobs;
       task.chunkSize = jobs.length;
-      task.job = jobs[0] as number;
-    } else task.job = jobs[0] as number;
+    }
     task.start(this.spec.entry);
   }
 }
@@ -167,10 +162,5 @@ export class QueueStage extends Stage {
     const depth = this.depth;
     if (depth > this.peakDepth) this.peakDepth = depth;
     this.rt.traceQueue(this.spec.node, depth);
-  }
-
-  /** Who waits on this queue, for naming a deadlock. */
-  get waitingPutters(): readonly Task[] {
-    return this.putters;
   }
 }

@@ -8,7 +8,8 @@
  */
 import { END, type Instr } from '../program';
 import type { WorkerState } from '../trace';
-import { Carrier, Wait, type Frame, type Raised } from './carrier';
+import { Carrier } from './carrier';
+import { Wait, type Frame, type GatherFrame, type OffloadFrame, type Raised } from './flow';
 import type { LoopCallback, LoopOccupant } from './eventLoop';
 import type { WorkItem } from './pools';
 import type { Runtime } from './runtime';
@@ -21,16 +22,6 @@ const FIRE = 0;
 const WAKE = 1;
 const DEADLINE = 2;
 const START = 3;
-
-interface GatherFrame extends Frame {
-  parts: Task[];
-  left: number;
-  partsDone: number;
-  error: Raised | null;
-}
-interface OffloadFrame extends Frame {
-  item: WorkItem | null;
-}
 
 export class Task extends Carrier implements LoopCallback, LoopOccupant {
   private gen = 0;
@@ -271,7 +262,7 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
         this.endCall();
         break;
       case Wait.Permit:
-        if (top) this.rt.permitsOfFrame(top).withdraw(this);
+        if (top) this.rt.permitsOf(top.instr).withdraw(this);
         break;
       case Wait.Offload:
         if (top)
@@ -354,11 +345,9 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
     return this.finishedJobs();
   }
 
-  /** After every job here was resolved at once (a failed chunk): skip the rest of an unbatch. */
+  /** Every job here was resolved at once (a failed chunk): nothing of an unbatch is left to hand on. */
   private finishedJobs(): boolean {
-    while (this.nextOfChunk()) {
-      /* the remaining jobs were resolved with the chunk */
-    }
+    this.dropUnbatched();
     return this.finishedJob();
   }
 

@@ -44,10 +44,6 @@ export class World {
     if (this.stopped === null) this.stopped = outcome;
   }
 
-  get pending(): number {
-    return this.heap.size;
-  }
-
   /** Fires actors in time order until the run stops or nothing is left to happen. */
   run(): void {
     const heap = this.heap;

@@ -116,7 +116,7 @@ function describe(error: SchemaError): { path: string; detail: string } | null {
 /** Schema errors as InputErrors, one per distinct problem, in the validator's order. */
 export function describeSchemaErrors(
   errors: readonly SchemaError[],
-  document: string,
+  source: string,
   base = '',
 ): InputError[] {
   const seen = new Set<string>();
@@ -127,7 +127,7 @@ export function describeSchemaErrors(
     const key = `${described.path}\u0000${described.detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(new InputError(base + described.path, described.detail, document));
+    out.push(new InputError(base + described.path, described.detail, source));
   }
   return out;
 }

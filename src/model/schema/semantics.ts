@@ -1,9 +1,9 @@
 /**
- * What a schema cannot say: references between parts of a document (a recipe naming a
+ * What a schema cannot say: references between parts of a file (a recipe naming a
  * step, a call naming a service, a wire naming a node), unique ids, numbers too large for
  * the engine, par tiers that get tighter, and solutions that belong to their level.
  *
- * Runs only on documents the schema accepted, so shapes can be trusted here.
+ * Runs only on inputs the schema accepted, so shapes can be trusted here.
  */
 import { InputError, pointer } from '../errors';
 import type { Level, Op, ParTier, TimeSpec } from '../level';
@@ -13,9 +13,9 @@ import { NODE_SPECS, kindOfRoutePort, type NodeType } from '../vocabulary';
 
 export class Findings {
   readonly errors: InputError[] = [];
-  constructor(readonly document: string) {}
+  constructor(readonly source: string) {}
   add(path: string, detail: string): void {
-    this.errors.push(new InputError(path, detail, this.document));
+    this.errors.push(new InputError(path, detail, this.source));
   }
   /** Records a unit's RangeError (too long, too large) at `path`; the value, or undefined. */
   measure(path: string, parse: () => number): number | undefined {
@@ -224,7 +224,7 @@ export function solutionContext(level: Level): SolutionContext {
 /**
  * Checks a schema-valid solution: unique node ids, containers and wires that name real
  * nodes, durations in range, and — given its level — that it is for that level and names
- * only its steps and job kinds. An unfinished wiring (no Sink yet) is still a valid document:
+ * only its steps and job kinds. An unfinished wiring (no Sink yet) is still valid:
  * the engine reports those issues on the nodes themselves.
  */
 export function checkSolution(

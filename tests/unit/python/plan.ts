@@ -14,8 +14,8 @@
  */
 import { cpus } from 'node:os';
 import { compileLevel } from '../../../src/engine/compileLevel';
-import { childrenOf, compileWiring } from '../../../src/engine/compileWiring';
-import type { Instr, Program } from '../../../src/engine/program';
+import { compileWiring } from '../../../src/engine/compileWiring';
+import { childrenOf, type Instr, type Program } from '../../../src/engine/program';
 import { simulate } from '../../../src/engine/simulate';
 import { OpCode, minOf, meanOf, type RunSpec, type TimeDist } from '../../../src/engine/spec';
 import type { Level } from '../../../src/model/level';

@@ -1,0 +1,61 @@
+/**
+ * What a carrier's flow of control is made of: the error it is unwinding (an exception or
+ * a cancellation), the frames of the wrappers it is inside, and what it waits for.
+ */
+import type { Instr } from '../program';
+import type { FailReason } from '../trace';
+import type { WorkItem } from './pools';
+import type { Task } from './task';
+
+export interface Failure {
+  readonly cancel: false;
+  readonly reason: FailReason;
+  readonly node: string;
+  readonly detail: string;
+  /** Not an exception a Retry may catch (the job was wired wrong). */
+  readonly fatal: boolean;
+}
+export interface Cancellation {
+  readonly cancel: true;
+  /** The Timeout frame that asked for it; null when a parent cancelled. */
+  readonly by: Frame | null;
+}
+export type Raised = Failure | Cancellation;
+
+export interface Frame {
+  readonly instr: Instr;
+  /** Recipe progress at entry, restored when a Retry runs its body again. */
+  readonly pos: number;
+  attempt: number;
+  token: number;
+  held: boolean;
+}
+
+/** What a carrier is waiting for, so a resume (or a cancellation) knows what to finish or undo. */
+export const Wait = {
+  None: 0,
+  Op: 1,
+  Permit: 2,
+  Put: 3,
+  Offload: 4,
+  Gather: 5,
+  Backoff: 6,
+  NextJob: 7,
+  Drain: 8,
+} as const;
+export type Wait = (typeof Wait)[keyof typeof Wait];
+
+export type CarrierContext = 'coroutine' | 'thread' | 'process';
+
+/** A Fan-out's frame: the parts it gathers and how they went. */
+export interface GatherFrame extends Frame {
+  parts: Task[];
+  left: number;
+  partsDone: number;
+  error: Raised | null;
+}
+
+/** A pool's frame: the work handed to it. */
+export interface OffloadFrame extends Frame {
+  item: WorkItem | null;
+}
