@@ -3,16 +3,18 @@
  * the largest of (all CPU work spread over every core), (the longest job run alone), and
  * (the last arrival plus that job's own shortest path), and (each capped service's calls
  * spread over its connections or its rate limit). Durations are the run's own
- * draws (first attempts, usual service latency), so the bound is this workload's.
+ * draws (first attempts, usual service latency), so the bound is this workload's; it reads
+ * them from the run's own table, so a job's durations are drawn once.
  * Parts of a Fan-out can overlap, so a per-part step counts once on the path.
  */
 import type { LowerBound } from './result';
 import { Purpose } from './random';
 import { OpCode, type RunSpec } from './spec';
-import { drawTime, opKey, rerunKey } from './sim/draws';
+import { opKey, rerunKey } from './sim/draws';
+import type { Durations } from './sim/durations';
 import type { Jobs } from './sim/jobs';
 
-export function lowerBound(spec: RunSpec, jobs: Jobs): LowerBound {
+export function lowerBound(spec: RunSpec, jobs: Jobs, durations: Durations): LowerBound {
   let totalCpu = 0;
   let longestJob = 0;
   let lastArrival = 0;
@@ -26,33 +28,30 @@ export function lowerBound(spec: RunSpec, jobs: Jobs): LowerBound {
       const copies = step.perPart ? parts : 1;
       let longestCopy = 0;
       for (let copy = 0; copy < copies; copy++) {
-        const part = step.perPart ? copy : -1;
+        const rerun = rerunKey(step.perPart ? copy : -1, 0);
         let time = 0;
-        step.ops.forEach((op, index) => {
+        for (let index = 0; index < step.ops.length; index++) {
+          const op = step.ops[index]!;
           const key = opKey(stepIndex, index);
-          if (op.code === OpCode.Read || op.code === OpCode.Write) return;
-          const dist =
-            op.code === OpCode.CallAsync || op.code === OpCode.CallBlocking
-              ? spec.services[op.ref]!.latency
-              : op.time;
-          const purpose =
-            op.code === OpCode.CallAsync || op.code === OpCode.CallBlocking
-              ? Purpose.ServiceLatency
-              : Purpose.Duration;
-          const us = drawTime(dist, spec.seed, purpose, job, key, rerunKey(part, 0));
+          if (op.code === OpCode.Read || op.code === OpCode.Write) continue;
+          const isCall = op.code === OpCode.CallAsync || op.code === OpCode.CallBlocking;
+          const us = isCall
+            ? durations.of(spec.services[op.ref]!.latency, Purpose.ServiceLatency, job, key, rerun)
+            : durations.of(op.time, Purpose.Duration, job, key, rerun);
           if (op.code === OpCode.Cpu) totalCpu += us;
-          if (op.code === OpCode.CallAsync || op.code === OpCode.CallBlocking) {
+          if (isCall) {
             serviceBusy[op.ref] = (serviceBusy[op.ref] as number) + us;
             serviceCalls[op.ref] = (serviceCalls[op.ref] as number) + 1;
           }
           time += us;
-        });
-        longestCopy = Math.max(longestCopy, time);
+        }
+        if (time > longestCopy) longestCopy = time;
       }
       path += longestCopy;
     }
-    longestJob = Math.max(longestJob, path);
-    lastArrival = Math.max(lastArrival, (jobs.arrival[job] as number) + path);
+    if (path > longestJob) longestJob = path;
+    const end = (jobs.arrival[job] as number) + path;
+    if (end > lastArrival) lastArrival = end;
   }
   const cpuUs = Math.ceil(totalCpu / spec.cores);
   let serviceUs = 0;

@@ -11,7 +11,6 @@ import { lowerBound } from './lowerBound';
 import { measure } from './metrics';
 import type { LowerBound, SimOptions, SimResult } from './result';
 import { Runtime } from './sim/runtime';
-import type { Jobs } from './sim/jobs';
 import type { RunSpec } from './spec';
 import { judge } from './verdict';
 
@@ -33,15 +32,16 @@ export function simulate(level: Level, solution: Solution, options: SimOptions =
     budget: options.eventBudget ?? defaultBudget(spec),
   });
   rt.run();
-  const metrics = measure(rt, boundFor(level, spec, rt.jobs));
+  const metrics = measure(rt, boundFor(level, spec, rt));
   return { ok: true, metrics, verdict: judge(level, rt, metrics), trace: rt.trace };
 }
 
 /** The lower bound depends on the level and seed only: computed once per pair. */
-function boundFor(level: Level, spec: RunSpec, jobs: Jobs): LowerBound {
+function boundFor(level: Level, spec: RunSpec, rt: Runtime): LowerBound {
   let perSeed = bounds.get(level);
   if (perSeed === undefined) bounds.set(level, (perSeed = new Map()));
   let bound = perSeed.get(spec.seed);
-  if (bound === undefined) perSeed.set(spec.seed, (bound = lowerBound(spec, jobs)));
+  if (bound === undefined)
+    perSeed.set(spec.seed, (bound = lowerBound(spec, rt.jobs, rt.durations)));
   return bound;
 }

@@ -11,7 +11,7 @@ import { END, type Instr, type StepInstr } from '../program';
 import { OpCode } from '../spec';
 import type { FailReason, WorkerState } from '../trace';
 import { Purpose } from '../random';
-import { drawTime, opKey, rerunKey } from './draws';
+import { opKey, rerunKey } from './draws';
 import type { Runtime } from './runtime';
 import type { Service } from './services';
 import type { PermitWaiter } from './sync';
@@ -292,7 +292,6 @@ export abstract class Carrier implements PermitWaiter {
       }
     }
     const ops = step.ops;
-    const seed = rt.spec.seed;
     for (;;) {
       const job = this.chunk !== null ? (this.chunk[this.chunkIndex] as number) : this.job;
       // A per-part step called on a whole job runs once per part, one after another:
@@ -308,7 +307,7 @@ export abstract class Carrier implements PermitWaiter {
         const key = opKey(ins.step, index);
         switch (op.code) {
           case OpCode.Cpu: {
-            const us = drawTime(op.time, seed, Purpose.Duration, job, key, rerun);
+            const us = rt.durations.of(op.time, Purpose.Duration, job, key, rerun);
             if (us > 0) {
               this.wait = Wait.Op;
               this.waitCpu(us, op.label);
@@ -318,7 +317,7 @@ export abstract class Carrier implements PermitWaiter {
           }
           case OpCode.IoAsync:
           case OpCode.IoBlocking: {
-            const us = drawTime(op.time, seed, Purpose.Duration, job, key, rerun);
+            const us = rt.durations.of(op.time, Purpose.Duration, job, key, rerun);
             this.wait = Wait.Op;
             this.waitIo(us, op.code === OpCode.IoBlocking, op.label);
             return false;

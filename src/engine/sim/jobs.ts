@@ -103,14 +103,15 @@ export class Jobs {
   /** Arrival times of every stream, merged by time (ties: stream order, then job order). */
   private placeArrivals(): void {
     const { spec } = this;
-    const perStream = spec.streams.map((stream, s) =>
-      arrivalTimes(stream.arrival, stream.count, spec.seed, s),
-    );
-    if (perStream.length === 1) {
-      this.arrival.set(perStream[0] as Float64Array);
-      this.kind.fill(spec.streams[0]?.kind ?? 0);
+    if (spec.streams.length === 1) {
+      const stream = spec.streams[0]!;
+      arrivalTimes(stream.arrival, spec.seed, 0, this.arrival);
+      this.kind.fill(stream.kind);
       return;
     }
+    const perStream = spec.streams.map((stream, s) =>
+      arrivalTimes(stream.arrival, spec.seed, s, new Float64Array(stream.count)),
+    );
     const owner: number[] = [];
     perStream.forEach((times, s) => times.forEach(() => owner.push(s)));
     const starts = perStream.map((_, s) => perStream.slice(0, s).reduce((n, t) => n + t.length, 0));
@@ -129,13 +130,14 @@ export class Jobs {
   }
 }
 
+/** Fills `times` (one cell per job of the stream) and returns it. */
 function arrivalTimes(
   arrival: ArrivalSpec,
-  count: number,
   seed: number,
   stream: number,
+  times: Float64Array,
 ): Float64Array {
-  const times = new Float64Array(count);
+  const count = times.length;
   switch (arrival.type) {
     case 'atOnce':
       times.fill(arrival.atUs);

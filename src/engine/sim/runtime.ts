@@ -8,6 +8,7 @@ import type { Instr, Program } from '../program';
 import type { RunSpec } from '../spec';
 import type { FailReason, TraceEvent, WorkerKind, WorkerState } from '../trace';
 import { Cpu } from './cpu';
+import { Durations } from './durations';
 import { EventLoop } from './eventLoop';
 import { Gil } from './gil';
 import { Jobs } from './jobs';
@@ -41,6 +42,7 @@ export class Runtime {
   readonly world: World;
   readonly trace: TraceEvent[] | null;
   readonly jobs: Jobs;
+  readonly durations: Durations;
   readonly memory: Memory;
   readonly cpu: Cpu;
   readonly mainGil: Gil;
@@ -70,11 +72,12 @@ export class Runtime {
     this.world = new World(options.budget);
     this.trace = options.trace ? [] : null;
     this.jobs = new Jobs(spec);
+    this.durations = new Durations(spec.seed, spec.totalJobs);
     this.memory = new Memory(this.world, spec.memoryBytes);
     this.cpu = new Cpu(this.world, spec.cores);
     this.mainGil = this.newGil(0);
     this.loop = new EventLoop(this.world);
-    this.services = spec.services.map((s) => new Service(this.world, s, spec.seed));
+    this.services = spec.services.map((s) => new Service(this.world, s, spec.seed, this.durations));
     this.stateVersion = spec.states.map(() => 0);
     this.semaphores = program.semaphores.map(
       (s) => new Permits(`the semaphore ${s.node}`, s.node, s.permits),

@@ -9,6 +9,7 @@ import { draw, Purpose } from '../random';
 import type { ServiceSpec } from '../spec';
 import type { World } from './world';
 import { drawTime } from './draws';
+import type { Durations } from './durations';
 
 export type CallOutcome = 'ok' | 'failed' | 'refusedConnections' | 'refusedRate';
 
@@ -26,6 +27,7 @@ export class Service {
     private readonly world: World,
     readonly spec: ServiceSpec,
     private readonly seed: number,
+    private readonly durations: Durations,
   ) {}
 
   /** Decides a call's fate; `us` is how long until its answer (or its refusal) comes back. */
@@ -58,14 +60,9 @@ export class Service {
     const slow =
       spec.slowChance > 0 &&
       draw(this.seed, Purpose.ServiceSlow, job, key, rerun) <= spec.slowChance;
-    const us = drawTime(
-      slow ? spec.slowLatency : spec.latency,
-      this.seed,
-      Purpose.ServiceLatency,
-      job,
-      key,
-      rerun,
-    );
+    const us = slow
+      ? drawTime(spec.slowLatency, this.seed, Purpose.ServiceLatency, job, key, rerun)
+      : this.durations.of(spec.latency, Purpose.ServiceLatency, job, key, rerun);
     const failed =
       spec.failRate > 0 &&
       draw(this.seed, Purpose.ServiceFailure, job, key, rerun) <= spec.failRate;
