@@ -14,23 +14,26 @@ export type Priority = (typeof Priority)[keyof typeof Priority];
 const SEQ_SPAN = 2 ** 44;
 
 export class TimedHeap<T> {
-  private readonly times: number[] = [];
-  private readonly seqs: number[] = [];
-  private readonly items: T[] = [];
-  private readonly args: number[] = [];
+  // Typed arrays, grown by doubling: a push or pop then never reallocates or changes an
+  // array's element kind, which keeps the hot loop of a run monomorphic.
+  private times = new Float64Array(16);
+  private seqs = new Float64Array(16);
+  private args = new Float64Array(16);
+  private items: (T | null)[] = new Array<T | null>(16).fill(null);
+  private count = 0;
   private nextSeq = 0;
 
   get size(): number {
-    return this.items.length;
+    return this.count;
   }
 
   /** Time of the earliest entry; Infinity when empty. */
   peekTime(): number {
-    return this.items.length > 0 ? (this.times[0] as number) : Infinity;
+    return this.count > 0 ? (this.times[0] as number) : Infinity;
   }
 
   peekItem(): T | undefined {
-    return this.items[0];
+    return this.count > 0 ? (this.items[0] as T) : undefined;
   }
 
   peekArg(): number {
@@ -43,16 +46,13 @@ export class TimedHeap<T> {
    * so the heap compares two keys, not three.
    */
   push(time: number, item: T, arg = 0, priority: Priority = Priority.Normal): void {
+    if (this.count === this.items.length) this.grow();
     const times = this.times;
     const seqs = this.seqs;
     const items = this.items;
     const args = this.args;
     const seq = priority * SEQ_SPAN + this.nextSeq++;
-    let i = items.length;
-    times.push(time);
-    seqs.push(seq);
-    items.push(item);
-    args.push(arg);
+    let i = this.count++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent] as number;
@@ -71,20 +71,17 @@ export class TimedHeap<T> {
 
   /** Removes the earliest entry; read it first with peekTime / peekItem / peekArg. */
   pop(): void {
+    if (this.count === 0) return;
     const times = this.times;
     const seqs = this.seqs;
     const items = this.items;
     const args = this.args;
-    const last = items.length - 1;
-    if (last < 0) return;
+    const last = --this.count;
     const time = times[last] as number;
     const seq = seqs[last] as number;
     const item = items[last] as T;
     const arg = args[last] as number;
-    times.pop();
-    seqs.pop();
-    items.pop();
-    args.pop();
+    items[last] = null;
     if (last === 0) return;
     let i = 0;
     const half = last >> 1;
@@ -111,5 +108,20 @@ export class TimedHeap<T> {
     seqs[i] = seq;
     items[i] = item;
     args[i] = arg;
+  }
+
+  private grow(): void {
+    const size = this.items.length * 2;
+    const times = new Float64Array(size);
+    const seqs = new Float64Array(size);
+    const args = new Float64Array(size);
+    times.set(this.times);
+    seqs.set(this.seqs);
+    args.set(this.args);
+    this.times = times;
+    this.seqs = seqs;
+    this.args = args;
+    this.items.length = size;
+    this.items.fill(null, this.count);
   }
 }
