@@ -5,6 +5,9 @@
  * - an M/M/4/24 queue expressed as an ordinary level (tests/bench/m-m-4-24.json):
  *   jobs/s and events/s, and its blocking probability and mean queue wait Wq next to the
  *   closed form (they must agree: a check of the engine's queueing, not of its speed);
+ * - a bare-bones simulation of the same queue with the same draws and asyncio callbacks
+ *   (src/cli/bareQueue.ts), the least this model costs here: the engine's speed is read
+ *   as a share of it, measured in the same run;
  * - the time to score each shipped contract's reference, metrics only and with a trace
  *   (the median of three runs each).
  */
@@ -14,6 +17,10 @@ import { simulate } from '../engine/simulate';
 import { loadCampaign } from '../../levels/campaign';
 import { readJsonFile } from './io';
 import { mmcKQueue } from './queueTheory';
+import type { RunSpec } from '../engine/spec';
+import { runBareQueue } from './bareQueue';
+import { compileLevel } from '../engine/compileLevel';
+import { isNodeOfType } from '../model/solution';
 
 const BENCH_LEVEL = fileURLToPath(new URL('../../tests/bench/m-m-4-24.json', import.meta.url));
 
@@ -23,7 +30,17 @@ function time<T>(run: () => T): { value: T; seconds: number } {
   return { value, seconds: (performance.now() - start) / 1000 };
 }
 
-function queueBenchmark(): Record<string, unknown> {
+/** What the bare-bones run needs of the engine's run of the bench queue. */
+interface EngineQueueRun {
+  readonly spec: RunSpec;
+  readonly workers: number;
+  readonly capacity: number;
+  readonly served: number;
+  readonly lost: number;
+  readonly jobsPerSecond: number;
+}
+
+function queueBenchmark(): { figures: Record<string, unknown>; run: EngineQueueRun } {
   const level = parseLevel(readJsonFile(BENCH_LEVEL), BENCH_LEVEL);
   const stream = level.workload.streams[0]!;
   const arrival = stream.arrival as { perSecond: number };
@@ -33,15 +50,21 @@ function queueBenchmark(): Record<string, unknown> {
     throw new Error(`the benchmark wiring does not compile: ${JSON.stringify(result.issues)}`);
   const { metrics } = result;
   const queue = Object.values(metrics.queues)[0]!;
-  const theory = mmcKQueue(arrival.perSecond, 1, 4, 24);
+  // The model's c and K, read off the wiring: c workers, and K = c in service + the queue's places.
+  const queueNode = level.reference.nodes.find((n) => isNodeOfType(n, 'queue'));
+  if (queueNode === undefined || !isNodeOfType(queueNode, 'queue'))
+    throw new Error('the benchmark wiring has no Queue node');
+  const { workers, capacity } = queueNode.params;
+  const theory = mmcKQueue(arrival.perSecond, 1, workers, workers + capacity);
   const pBlock = metrics.lost / metrics.jobs;
   const wq = queue.meanWaitUs / 1_000_000;
-  return {
+  const jobsPerSecond = metrics.jobs / run.seconds;
+  const figures = {
     model:
       'M/M/4/24: Poisson λ = 3.6/s, exponential service mean 1 s, 4 coroutine workers, queue of 20 that sheds',
     jobs: metrics.jobs,
     seconds: round(run.seconds, 3),
-    jobsPerSecond: Math.round(metrics.jobs / run.seconds),
+    jobsPerSecond: Math.round(jobsPerSecond),
     eventsPerSecond: Math.round(metrics.events / run.seconds),
     events: metrics.events,
     served: queue.served,
@@ -58,6 +81,24 @@ function queueBenchmark(): Record<string, unknown> {
       deviation: pct(wq / theory.wq - 1),
       tolerance: '2%',
     },
+  };
+  const spec = compileLevel(level);
+  return {
+    figures,
+    run: { spec, workers, capacity, served: queue.served, lost: metrics.lost, jobsPerSecond },
+  };
+}
+
+/** The same queue, bare-bones (src/cli/bareQueue.ts): the least this model costs on this machine. */
+function bareLoopBenchmark(engine: EngineQueueRun): Record<string, unknown> {
+  const service = engine.spec.steps[0]!.ops[0]!.time;
+  const bare = time(() => runBareQueue(engine.spec, engine.workers, engine.capacity, service));
+  const jobsPerSecond = engine.spec.totalJobs / bare.seconds;
+  return {
+    seconds: round(bare.seconds, 3),
+    jobsPerSecond: Math.round(jobsPerSecond),
+    sameServedAndLost: bare.value.served === engine.served && bare.value.lost === engine.lost,
+    engineShareOfItsSpeed: pct(engine.jobsPerSecond / jobsPerSecond),
   };
 }
 
@@ -86,15 +127,16 @@ const round = (n: number, digits: number): number => Number(n.toFixed(digits));
 const pct = (n: number): string => `${(n * 100).toFixed(2)}%`;
 
 const queue = queueBenchmark();
-// Peak resident memory of the process so far: the 2-million-job run, before any traced run.
+// Peak resident memory of the process so far: the 2-million-job run, before any other run.
 const queuePeakMemoryMB = round(process.resourceUsage().maxRSS / 1024, 1);
+const bareLoop = bareLoopBenchmark(queue.run);
 const levels = campaignTimings();
 const usage = process.resourceUsage();
 console.log(
   JSON.stringify(
     {
       node: process.version,
-      queue: { ...queue, peakMemoryMB: queuePeakMemoryMB },
+      queue: { ...queue.figures, peakMemoryMB: queuePeakMemoryMB, bareLoop },
       levels,
       peakMemoryWithTracedRunsMB: round(usage.maxRSS / 1024, 1),
       targets: { jobsPerSecond: '≥ 2,000,000', queuePeakMemoryMB: '< 200' },
