@@ -6,13 +6,16 @@
  * in the main process and share its GIL.
  *
  * ProcessPoolExecutor: the first submit starts every worker process; each starts up
- * (CPU time), then takes work from the queue. Each call costs a fixed overhead plus
- * pickling the payload there and back, paid on the worker's CPU; each process has its
+ * (CPU time), then takes calls whose arguments the main process has pickled (see
+ * callQueue.ts: the feeder and manager threads there pickle the arguments and unpickle
+ * the results, holding the main GIL). The worker pays a fixed overhead per call,
+ * unpickles the arguments, runs the body and pickles the result; each process has its
  * own GIL and memory, so its CPU work runs in parallel with everything else.
  */
 import type { Instr } from '../program';
 import type { PoolSpec } from '../program';
 import type { WorkerState } from '../trace';
+import { CallQueue, dumpsUs, loadsUs, transferUs } from './callQueue';
 import { Carrier } from './carrier';
 import { Wait, type Raised } from './flow';
 import type { OsThread } from './osThread';
@@ -31,13 +34,19 @@ export interface WorkItem {
   raised: Raised | null;
   /** Its awaiter was cancelled while it ran: it finishes for nobody. */
   orphan: boolean;
+  /** For a process: pickling and unpickling the arguments, and the result. */
+  callUs: number;
+  resultUs: number;
 }
 
 export class Pool {
   readonly label: string;
   private readonly members: PoolWorker[] = [];
   private readonly idle: PoolWorker[] = [];
+  /** Work no worker has taken yet; for processes, calls whose arguments are pickled. */
   private readonly queue: WorkItem[] = [];
+  /** A process pool's plumbing in the main process, from the first submit on. */
+  private calls: CallQueue | null = null;
   nextProcess = 1;
 
   constructor(
@@ -64,12 +73,18 @@ export class Pool {
       reruns: task.reruns,
       raised: null,
       orphan: false,
+      callUs: 0,
+      resultUs: 0,
     };
-    this.queue.push(item);
     if (this.spec.kind === 'process') {
       while (this.members.length < this.spec.workers)
         this.members.push(new PoolWorker(this.rt, this, 'process'));
-    } else if (this.idle.length === 0 && this.members.length < this.spec.workers) {
+      this.calls ??= new CallQueue(this.rt, this);
+      this.calls.submit(item);
+      return item;
+    }
+    this.queue.push(item);
+    if (this.idle.length === 0 && this.members.length < this.spec.workers) {
       const worker = new PoolWorker(this.rt, this, 'thread');
       this.members.push(worker);
       this.idle.push(worker);
@@ -78,11 +93,29 @@ export class Pool {
     return item;
   }
 
-  /** future.cancel(): work still in the queue never runs; running work runs on, unawaited. */
+  /**
+   * future.cancel(): work still waiting never runs; running work runs on, unawaited. A
+   * process pool's call counts as running once it is in the call queue.
+   */
   cancel(item: WorkItem): void {
+    if (this.calls !== null) {
+      if (!this.calls.withdraw(item)) item.orphan = true;
+      return;
+    }
     const i = this.queue.indexOf(item);
     if (i >= 0) this.queue.splice(i, 1);
     else item.orphan = true;
+  }
+
+  /** The feeder has pickled a call and written it to the pipe: a free worker may read it. */
+  callReady(item: WorkItem): void {
+    this.queue.push(item);
+    this.dispatch();
+  }
+
+  /** A worker process sent a result back, to the main process's manager thread. */
+  returned(item: WorkItem): void {
+    (this.calls as CallQueue).returned(item);
   }
 
   workerFree(worker: PoolWorker): void {
@@ -94,6 +127,7 @@ export class Pool {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.shift() as PoolWorker;
       worker.take(this.queue.shift() as WorkItem);
+      this.calls?.taken();
     }
     for (const worker of this.idle) worker.goIdle();
   }
@@ -161,7 +195,7 @@ export class PoolWorker extends Carrier implements ThreadOwner {
     this.pc = item.body;
     if (this.context === 'process') {
       this.phase = SENDING;
-      this.thread.runCpu(this.transferUs(true), 'unpickling the job');
+      this.thread.runCpu(this.rt.spec.callOverheadUs + loadsUs(item.callUs), 'unpickling the job');
     } else {
       this.phase = RUNNING;
       this.thread.wake();
@@ -217,9 +251,12 @@ export class PoolWorker extends Carrier implements ThreadOwner {
   }
 
   protected bodyEnded(): boolean {
+    const item = this.item as WorkItem;
     if (this.context === 'process') {
+      // The result is the jobs' data, or an exception, which costs nothing to pickle.
+      item.resultUs = item.raised === null ? transferUs(this.rt, this.chunk ?? [this.job]) : 0;
       this.phase = RETURNING;
-      this.thread.runCpu(this.transferUs(false), 'pickling the result');
+      this.thread.runCpu(dumpsUs(item.resultUs), 'pickling the result');
     } else this.complete();
     return false;
   }
@@ -238,19 +275,14 @@ export class PoolWorker extends Carrier implements ThreadOwner {
     item.partDone = this.partDone;
     this.item = null;
     this.phase = IDLE;
+    if (this.context === 'process') {
+      // The worker reads its next call as soon as it has sent the result; the main
+      // process handles the result meanwhile.
+      this.pool.workerFree(this);
+      this.pool.returned(item);
+      return;
+    }
     if (!item.orphan) item.task.offloadDone(item);
     this.pool.workerFree(this);
-  }
-
-  /** Pickling the payload of every job the call carries, plus (on the way in) the call's overhead. */
-  private transferUs(withOverhead: boolean): number {
-    const rt = this.rt;
-    const jobs = this.chunk ?? [this.job];
-    let bytes = 0;
-    for (const job of jobs) bytes += rt.jobs.payloadOf(job);
-    return (
-      (withOverhead ? rt.spec.callOverheadUs : 0) +
-      Math.round((bytes / (1024 * 1024)) * rt.spec.picklePerMBUs)
-    );
   }
 }
