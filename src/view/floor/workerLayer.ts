@@ -81,6 +81,11 @@ export class WorkerLayer {
   private readonly sourceCount: BitmapText | null = null;
   private lastRingKey = '';
   private readonly indexOf = new Map<number, number>();
+  /**
+   * How far along a box's bottom margin earlier groups' slots reach: a process pool's box
+   * shows its processes, then the main process's threads that pickle for them.
+   */
+  private readonly taken = new Map<string, number>();
 
   constructor(
     private readonly replay: Replay,
@@ -115,8 +120,9 @@ export class WorkerLayer {
 
   private addGroup(group: WorkerGroup, box: NodeBox): void {
     const y = box.y + box.h - (box.container ? CONTAINER.pad / 2 + SLOT / 2 : 12);
-    const x0 = box.x + 10;
-    const room = box.w - 20;
+    const before = this.taken.get(box.id);
+    const x0 = box.x + 10 + (before ?? 0);
+    const room = box.w - 20 - (before ?? 0);
     const fits = Math.floor((room + SLOT_STEP - SLOT) / SLOT_STEP);
     if (group.workers.length <= fits) {
       const slots = group.workers.map((w, i) => {
@@ -125,8 +131,13 @@ export class WorkerLayer {
         return s;
       });
       this.rows.push({ workers: group.workers, slots });
+      // A gap of one slot sets the next group apart.
+      this.taken.set(box.id, (before ?? 0) + (group.workers.length + 1) * SLOT_STEP);
       return;
     }
+    // A later group that does not fit beside the first is left to the timeline.
+    if (before !== undefined) return;
+    this.taken.set(box.id, room);
     const width = room - 52;
     rect(this.view, x0, y, width, SLOT, COLORS.raised);
     const segments = WORKER_STATES.map(() => rect(this.view, x0, y, 0, SLOT, 0));
