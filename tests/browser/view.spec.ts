@@ -96,7 +96,7 @@ test('a player runs a contract and watches the jobs move, then pauses, steps, sc
   await page.keyboard.press('End');
   const end = Number(await scrub.getAttribute('max'));
   await expect.poll(() => shownTime(panel)).toBe(end);
-  await expect(panel.getByTestId('run-time')).toContainText('22.20 s / 22.20 s');
+  await expect(panel.getByTestId('run-time')).toContainText('22.23 s / 22.23 s');
   await screen(stage, 'run-at-end');
   await page.keyboard.press('Home');
   await expect.poll(() => shownTime(panel)).toBe(0);
