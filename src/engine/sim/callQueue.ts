@@ -19,6 +19,7 @@
  * fails, and it runs on for nobody.
  */
 import { CallerThread } from './callerThread';
+import { Fifo } from './fifo';
 import type { Pool, WorkItem } from './pools';
 import type { Runtime } from './runtime';
 import type { Actor } from './world';
@@ -44,7 +45,7 @@ export function loadsUs(transfer: number): number {
 
 export class CallQueue implements Actor {
   /** Submitted, not yet moved to the call queue: the only calls a cancel still stops. */
-  private readonly pending: WorkItem[] = [];
+  private readonly pending = new Fifo<WorkItem>();
   /** Calls in the call queue that no worker has taken yet. */
   private queued = 0;
   private readonly capacity: number;
@@ -80,10 +81,7 @@ export class CallQueue implements Actor {
 
   /** future.cancel(): true when the call was still pending and now never runs. */
   withdraw(item: WorkItem): boolean {
-    const i = this.pending.indexOf(item);
-    if (i < 0) return false;
-    this.pending.splice(i, 1);
-    return true;
+    return this.pending.remove(item);
   }
 
   /** A worker read a call from the pipe: its slot is free, for the manager to fill later. */

@@ -17,7 +17,7 @@ export function waitForGraph(rt: Runtime): WaitEdge[] {
   };
   const all: Permits[] = [...rt.semaphores, ...rt.locks];
   for (const permits of all) {
-    for (const waiter of permits.waiters as Carrier[]) {
+    for (const waiter of permits.waiters as Iterable<Carrier>) {
       for (const holder of permits.holders as Set<Carrier>) {
         edges.push({
           from: waiter,

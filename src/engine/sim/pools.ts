@@ -17,6 +17,7 @@ import type { PoolSpec } from '../program';
 import type { WorkerState } from '../trace';
 import { CallQueue, dumpsUs, loadsUs, transferUs } from './callQueue';
 import { Carrier } from './carrier';
+import { Fifo } from './fifo';
 import { Wait, type Raised } from './flow';
 import type { OsThread } from './osThread';
 import { type ThreadOwner } from './osThread';
@@ -44,7 +45,7 @@ export class Pool {
   private readonly members: PoolWorker[] = [];
   private readonly idle: PoolWorker[] = [];
   /** Work no worker has taken yet; for processes, calls whose arguments are pickled. */
-  private readonly queue: WorkItem[] = [];
+  private readonly queue = new Fifo<WorkItem>();
   /** A process pool's plumbing in the main process, from the first submit on. */
   private calls: CallQueue | null = null;
   nextProcess = 1;
@@ -102,9 +103,7 @@ export class Pool {
       if (!this.calls.withdraw(item)) item.orphan = true;
       return;
     }
-    const i = this.queue.indexOf(item);
-    if (i >= 0) this.queue.splice(i, 1);
-    else item.orphan = true;
+    if (!this.queue.remove(item)) item.orphan = true;
   }
 
   /** The feeder has pickled a call and written it to the pipe: a free worker may read it. */

@@ -10,6 +10,7 @@
 import type { StageSpec } from '../program';
 import type { Carrier } from './carrier';
 import type { Runtime } from './runtime';
+import { Fifo } from './fifo';
 import { Task } from './task';
 
 export abstract class Stage {
@@ -99,7 +100,7 @@ export class QueueStage extends Stage {
   private head = 0;
   private readonly getters: Task[] = [];
   /** Producers waiting for a free place: always tasks, since spawners run only in coroutines. */
-  private readonly putters: Task[] = [];
+  private readonly putters = new Fifo<Task>();
   served = 0;
   shed = 0;
   totalWaitUs = 0;

@@ -5,6 +5,8 @@
  * for threads it keeps runs deterministic).
  */
 
+import { Fifo } from './fifo';
+
 export interface PermitWaiter {
   /** The permit is now this waiter's; it will be woken to use it. */
   permitGranted(): void;
@@ -12,7 +14,7 @@ export interface PermitWaiter {
 
 export class Permits<W extends PermitWaiter = PermitWaiter> {
   private free: number;
-  readonly waiters: W[] = [];
+  readonly waiters = new Fifo<W>();
   /** Who holds a permit now, for naming a deadlock's cycle. */
   readonly holders = new Set<W>();
 
@@ -47,7 +49,6 @@ export class Permits<W extends PermitWaiter = PermitWaiter> {
 
   /** A waiter gives up (it was cancelled) before it got a permit. */
   withdraw(waiter: W): void {
-    const i = this.waiters.indexOf(waiter);
-    if (i >= 0) this.waiters.splice(i, 1);
+    this.waiters.remove(waiter);
   }
 }
