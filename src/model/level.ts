@@ -77,7 +77,10 @@ export interface ProcessCosts {
   readonly memory?: Size;
   /** Fixed cost of one call into a worker: queueing, pickling envelopes, waking it (paid by the worker's CPU). */
   readonly callOverhead?: Duration;
-  /** Pickling and unpickling time per MB of payload, paid once each way. */
+  /**
+   * Pickling plus unpickling time per MB of payload, paid each way: to a worker process
+   * (the main process pickles, the worker unpickles) and back (the other way round).
+   */
   readonly picklePerMB?: Duration;
 }
 
