@@ -298,9 +298,18 @@ export class ContractSession {
     }
   }
 
-  /** A wiring given to a saved contract (a link's) is filed nowhere, so its runs pay nothing. */
+  /**
+   * A run that meets every goal but is filed nowhere pays nothing: a contract from a file
+   * or a link is played for practice, and a link's wiring on a campaign contract is not
+   * one of the player's solutions until saved.
+   */
   private undelivered(): { undelivered?: string } {
-    if (!this.options.saved || this.activeId !== '') return {};
+    if (!this.options.saved)
+      return {
+        undelivered:
+          'A contract from outside the campaign is played for practice: nothing is paid or filed.',
+      };
+    if (this.activeId !== '') return {};
     return {
       undelivered:
         'Passed, but not delivered: this wiring came from a link. Save it to your solutions, then run it to deliver.',

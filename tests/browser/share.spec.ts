@@ -4,7 +4,7 @@
  * untouched; play a custom contract from a file.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 
 /** The reference solution's link for a shipped contract, made by `npm run share`. */
@@ -146,7 +146,7 @@ test('a damaged link is refused with a message, and saved progress is untouched'
 
 test('a custom contract plays from a file, and a broken one names its mistakes', async ({
   browser,
-}) => {
+}, testInfo) => {
   const context = await browser.newContext();
   const page = await freshContext(context);
   await page.goto('./');
@@ -193,5 +193,15 @@ test('a custom contract plays from a file, and a broken one names its mistakes',
   const other = await freshContext(await browser.newContext());
   await other.goto(link);
   await expect(other.getByText('My chess club <b>night</b>').first()).toBeVisible();
+
+  // A link with the contract and a wiring that meets every goal, as a teacher shares one:
+  // the run pays nothing, and says why.
+  const file = testInfo.outputPath('my-chess-club.json');
+  writeFileSync(file, JSON.stringify(custom));
+  await other.goto(`./${referenceHash(file)}`);
+  await other.locator('[data-action=run]').click();
+  const sub = other.getByTestId('score').locator('[data-source="run"] .score-sub');
+  await expect(sub).toContainText('played for practice', { timeout: 30_000 });
+  await expect(sub).not.toContainText('Delivered to the client');
   await context.close();
 });
