@@ -3,6 +3,15 @@ import type { StepInstr } from '../program';
 import type { Failure } from './flow';
 import type { Runtime } from './runtime';
 
+/** The jobs of a Batch chunk that need step `ins` next; each of the others fails there. */
+export function keepJobsAtStep(rt: Runtime, chunk: readonly number[], ins: StepInstr): number[] {
+  return chunk.filter((job) => {
+    const failure = wrongStep(rt, job, rt.jobs.pos[job] as number, ins);
+    if (failure !== null) rt.failJob(job, 'wrongStep', ins.node, failure.detail);
+    return failure === null;
+  });
+}
+
 /** Null when `ins` is the step the job needs at recipe position `pos`; else why it fails there. */
 export function wrongStep(rt: Runtime, job: number, pos: number, ins: StepInstr): Failure | null {
   const expected = rt.jobs.recipeOf(job)[pos];
