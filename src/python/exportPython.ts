@@ -9,15 +9,16 @@
  */
 import { compileLevel } from '../engine/compileLevel';
 import { compileWiring } from '../engine/compileWiring';
-import { childrenOf } from '../engine/program';
-import type { Instr, Program, WiringIssue } from '../engine/program';
+import type { Instr, WiringIssue } from '../engine/program';
 import { OpCode, type RunSpec, type StreamSpec } from '../engine/spec';
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import { NameTable, ProgramNames, commentText, pyString, seconds } from './names';
-import { preludeLines, type ArrivalType } from './prelude';
+import { preludeLines } from './prelude';
+import { type ArrivalType } from './prelude/jobs';
 import { writeSteps } from './steps';
 import { WiringWriter } from './wiring';
+import { allInstrs } from './wiring/instrGraph';
 import { PythonWriter, linesByNode, type PythonLine } from './writer';
 
 export interface PythonProgram {
@@ -67,18 +68,6 @@ export function suggestScale(makespanUs: number, targetSeconds = 2): number {
 function fileNameOf(level: Level): string {
   const id = level.id.replace(/[^A-Za-z0-9_-]+/g, '-') || 'contract';
   return `${id}.py`;
-}
-
-function allInstrs(program: Program): Set<Instr> {
-  const seen = new Set<Instr>();
-  const stack: Instr[] = [program.main, ...program.stages.map((s) => s.entry)];
-  while (stack.length > 0) {
-    const instr = stack.pop() as Instr;
-    if (seen.has(instr)) continue;
-    seen.add(instr);
-    stack.push(...childrenOf(instr));
-  }
-  return seen;
 }
 
 function finish(
