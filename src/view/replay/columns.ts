@@ -7,7 +7,7 @@
  */
 import type { Micros } from '../../model/units';
 import type { Occupancy } from './groups';
-import type { WorkerTrack } from './replay';
+import type { WorkerTrack } from './workerChanges';
 import { lastAtOrBefore, type StepSeries } from './series';
 import { DONE, IDLE, STATE_COUNT } from './states';
 

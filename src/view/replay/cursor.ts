@@ -5,7 +5,8 @@
  * playback costs the changes since the last frame; a seek costs at most `every` changes.
  */
 import type { Micros } from '../../model/units';
-import type { Replay, WorkerChanges } from './replay';
+import type { Replay } from './replay';
+import type { WorkerChanges } from './workerChanges';
 import { lastAtOrBefore } from './series';
 import { CPU, NONE, STATE_COUNT } from './states';
 

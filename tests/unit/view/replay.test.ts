@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TraceEvent } from '../../../src/engine/trace';
-import { buildReplay, FATE_DELIVERED, FATE_PENDING } from '../../../src/view/replay/replay';
+import { buildReplay } from '../../../src/view/replay/replay';
+import { FATE_DELIVERED, FATE_PENDING } from '../../../src/view/replay/jobTable';
 import {
   frameAt,
   createFrame,
