@@ -1,0 +1,124 @@
+/**
+ * Where a wiring's scores go: the live score after each edit and the full run when the
+ * player presses Run reach the store, the editor's issue marks, the score panel and — for
+ * a saved solution — the save, where a run that meets every goal delivers the contract.
+ */
+import type { Solution } from '../model/solution';
+import type { SimResult } from '../engine/result';
+import type { LoopEditor } from '../editor/editor';
+import type { ScorePanel } from '../ui/score/scorePanel';
+import type { RunStatus } from '../ui/workbench/runStatus';
+import { runButton } from '../ui/workbench/topbar';
+import { structureKey } from '../storage/structure';
+import type { GameStore } from './store';
+import type { SavedSolutions } from './savedSolutions';
+import { Scoring } from './scoring';
+import { fileScore, type DeliveryContext } from './delivery';
+
+export interface ScoreFlowOptions extends DeliveryContext {
+  /** Scores are filed in the save (a campaign contract), or the contract is played for practice. */
+  readonly saved: boolean;
+  readonly store: GameStore;
+}
+
+/** The workbench parts a score is shown in or filed through. */
+export interface ScoreFlowParts {
+  readonly editor: LoopEditor;
+  readonly score: ScorePanel;
+  readonly status: RunStatus;
+  readonly solutions: SavedSolutions;
+  /** Brings the score panel to the front. */
+  revealScore(): void;
+}
+
+export class ScoreFlow {
+  readonly runButton: HTMLButtonElement;
+  private readonly scoring: Scoring;
+  /** Which kind of result the score panel shows for the current wiring. */
+  private shown: 'run' | 'live' = 'live';
+
+  constructor(
+    private readonly options: ScoreFlowOptions,
+    private readonly parts: ScoreFlowParts,
+  ) {
+    this.scoring = new Scoring(options.level, parts.status, {
+      live: (result, of) => this.liveResult(result, of),
+      error: (message) => options.toasts.show(message, 'bad', 8000),
+    });
+    this.runButton = runButton(() => void this.run());
+  }
+
+  /** The wiring on the board changed structure: the score panel follows its live score again. */
+  followLive(): void {
+    this.shown = 'live';
+  }
+
+  /** Re-scores this wiring soon, or now (see Scoring.rescore). */
+  rescore(solution: Solution, now = false): void {
+    this.scoring.rescore(solution, now);
+  }
+
+  private liveResult(result: SimResult, of: Solution): void {
+    // Moving nodes makes a new Solution with the same structure: its score still holds.
+    const current = this.options.store.solution;
+    if (!current || structureKey(of) !== structureKey(current)) return;
+    this.options.store.setLive(result);
+    this.parts.editor.showIssues(result.ok ? [] : result.issues);
+    if (this.shown === 'live') this.parts.score.show({ result, source: 'live', solution: current });
+    this.record(result, false);
+  }
+
+  /** Runs the current wiring with its trace; a run that meets every goal delivers the contract. */
+  async run(): Promise<SimResult | null> {
+    const solution = this.parts.editor.solution();
+    this.options.store.setSolution(solution);
+    this.options.store.setRunning();
+    this.runButton.disabled = true;
+    this.runButton.classList.add('running');
+    try {
+      const result = await this.scoring.run(solution);
+      if (!result) return null;
+      this.options.store.setResult(result, solution);
+      const now = this.options.store.solution;
+      if (!now || structureKey(now) !== structureKey(solution)) return result;
+      this.shown = 'run';
+      this.parts.editor.showIssues(result.ok ? [] : result.issues);
+      this.parts.score.show({ result, source: 'run', solution, ...this.undelivered() });
+      this.parts.revealScore();
+      this.record(result, true);
+      return result;
+    } finally {
+      this.runButton.disabled = false;
+      this.runButton.classList.remove('running');
+    }
+  }
+
+  /**
+   * A run that meets every goal but is filed nowhere pays nothing: a contract from a file
+   * or a link is played for practice, and a link's wiring on a campaign contract is not
+   * one of the player's solutions until saved.
+   */
+  private undelivered(): { undelivered?: string } {
+    if (!this.options.saved)
+      return {
+        undelivered:
+          'A contract from outside the campaign is played for practice: nothing is paid or filed.',
+      };
+    if (this.parts.solutions.activeId !== '') return {};
+    return {
+      undelivered:
+        'Passed, but not delivered: this wiring came from a link. Save it to your solutions, then run it to deliver.',
+    };
+  }
+
+  private record(result: SimResult, counts: boolean): void {
+    const { solutions } = this.parts;
+    solutions.flush();
+    if (!this.options.saved || solutions.activeId === '') return;
+    fileScore(this.options, solutions.activeId, result, counts);
+  }
+
+  dispose(): void {
+    this.scoring.dispose();
+  }
+}
