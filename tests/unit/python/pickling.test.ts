@@ -28,13 +28,16 @@ describe('a process pool with big payloads', () => {
     if (!engine.ok) return;
     const predicted = engine.metrics.makespanUs / 1e6;
     const program = exportPython(level, solution, { scale: 0.5 });
+    // As for the contracts: a run another process disturbed does not count, and one clean
+    // run within 5 % is enough (a model that pickles in the wrong place misses every time).
+    const runs: string[] = [];
     for (let run = 0; run < 3; run++) {
       await waitForQuiet(10_000);
       const { report, othersCores } = await runProgram(program.source);
+      runs.push(`${report.makespan.toFixed(3)} s (others used ${othersCores?.toFixed(2)} cores)`);
       if (othersCores !== null && othersCores > BUSY_MACHINE) continue;
-      expect(Math.abs(report.makespan - predicted)).toBeLessThanOrEqual(0.05 * predicted);
-      return;
+      if (Math.abs(report.makespan - predicted) <= 0.05 * predicted) return;
     }
-    expect.fail('the machine was too busy to measure');
+    expect.fail(`the engine predicts ${predicted.toFixed(3)} s; CPython took ${runs.join(', ')}`);
   }, 90_000);
 });
