@@ -49,14 +49,14 @@ export function rowHeight(row: Row): number {
 function groupTitle(group: WorkerGroup, solution: Solution | null, level: Level | null): string {
   const node = group.node === null ? undefined : solution?.nodes.find((n) => n.id === group.node);
   const count = group.workers.length;
-  const plural = (one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+  const plural = (one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
   const what =
     group.kind === 'loop'
       ? 'event loop'
       : group.kind === 'thread'
         ? plural('thread')
         : group.kind === 'process'
-          ? plural('process')
+          ? plural('process', 'processes')
           : plural('coroutine');
   if (group.kind === 'loop') return 'Event loop';
   if (!node) return group.kind === 'task' ? `main() and its coroutines · ${what}` : what;
