@@ -65,7 +65,10 @@ function groupTitle(group: WorkerGroup, solution: Solution | null, level: Level 
     const stepId = (node.params as { step: string }).step;
     title = level?.steps.find((s) => s.id === stepId)?.label ?? stepId;
   }
-  return `${title} (${node.id}) · ${what}`;
+  // A process pool's own threads (its feeder and manager) live in the main process.
+  const where =
+    group.kind === 'thread' && node.type === 'processPool' ? ' in the main process' : '';
+  return `${title} (${node.id}) · ${what}${where}`;
 }
 
 export function buildRows(replay: Replay, solution: Solution | null, level: Level | null): Row[] {

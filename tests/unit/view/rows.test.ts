@@ -19,6 +19,6 @@ describe('buildRows', () => {
       .filter((row) => row.kind === 'heading')
       .map((row) => row.label);
     expect(headings).toContain(`Process pool (${pool.id}) · 4 processes`);
-    expect(headings).toContain(`Process pool (${pool.id}) · 2 threads`);
+    expect(headings).toContain(`Process pool (${pool.id}) · 2 threads in the main process`);
   });
 });
