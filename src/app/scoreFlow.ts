@@ -64,7 +64,8 @@ export class ScoreFlow {
     if (!current || structureKey(of) !== structureKey(current)) return;
     this.options.store.setLive(result);
     this.parts.editor.showIssues(result.ok ? [] : result.issues);
-    if (this.shown === 'live') this.parts.score.show({ result, source: 'live', solution: current });
+    if (this.shown === 'live')
+      this.parts.score.show({ result, source: 'live', solution: current, ...this.undelivered() });
     this.record(result, false);
   }
 

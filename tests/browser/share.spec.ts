@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { node, nodeIds } from './helpers/game';
 
 /** The reference solution's link for a shipped contract, made by `npm run share`. */
 function referenceHash(levelFile: string): string {
@@ -203,5 +204,15 @@ test('a custom contract plays from a file, and a broken one names its mistakes',
   const sub = other.getByTestId('score').locator('[data-source="run"] .score-sub');
   await expect(sub).toContainText('played for practice', { timeout: 30_000 });
   await expect(sub).not.toContainText('Delivered to the client');
+  const stay = other.locator('[data-action=stay]');
+  if (await stay.isVisible()) await stay.click();
+  // Edited (a step deleted, then back), it is scored live; running it is offered, not delivering.
+  const [step] = await nodeIds(other, 'step');
+  await node(other, step!).locator('.label').click();
+  await other.keyboard.press('Delete');
+  await other.keyboard.press('Control+z');
+  const live = other.getByTestId('score').locator('[data-source="live"] .score-sub');
+  await expect(live).toContainText('run it in full');
+  await expect(live).not.toContainText('deliver');
   await context.close();
 });

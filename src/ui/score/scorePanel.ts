@@ -20,8 +20,8 @@ export interface ScoreView {
   readonly source: 'run' | 'live' | 'pending';
   readonly solution: Solution | null;
   /**
-   * Why a run that meets every goal still delivers nothing (a wiring opened from a link is
-   * not the player's until kept); absent when a passing run is delivered.
+   * Why a run that meets every goal still delivers nothing (a contract from outside the
+   * campaign, or a wiring opened from a link and not yet kept); absent when it delivers.
    */
   readonly undelivered?: string;
 }
@@ -158,7 +158,9 @@ export class ScorePanel {
             : 'Delivered run: fix what is below and run again.'
           : view.source === 'pending'
             ? 'Scoring…'
-            : 'Live estimate. Press Run (Space) to deliver it.';
+            : view.undelivered === undefined
+              ? 'Live estimate. Press Run (Space) to deliver it.'
+              : 'Live estimate. Press Run (Space) to run it in full.';
     return h(
       'header',
       { class: `score-head ${status}`, data: { status, source: view.source } },
