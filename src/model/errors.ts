@@ -11,7 +11,7 @@ export class InputError extends Error {
     /** What the source was: "level", "solution", "save", "link". */
     readonly source = 'input',
   ) {
-    super(`${source} ${path === '' ? '(whole document)' : path}: ${detail}`);
+    super(`${source} ${path === '' ? '(as a whole)' : path}: ${detail}`);
     this.name = 'InputError';
   }
 }

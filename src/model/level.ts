@@ -164,7 +164,7 @@ export interface ServiceDef {
   readonly latency: TimeSpec;
   /** Open connections it accepts; one more is refused with an error. */
   readonly maxConcurrent?: number;
-  /** Requests it accepts per window; more are refused with an error. */
+  /** Requests it accepts in any span of `per`; more are refused with an error. */
   readonly rateLimit?: { readonly requests: number; readonly per: Duration };
   /** Chance (0–1) that a call fails after its latency. */
   readonly failRate?: number;

@@ -17,7 +17,7 @@ export class Service {
   active = 0;
   peak = 0;
   errors = 0;
-  /** When each accepted call inside the rate window began, oldest first. */
+  /** When each accepted call of the rate limit's current span began, oldest first. */
   private readonly recent: number[] = [];
   private recentHead = 0;
   /** Called on each change of `active` while tracing. */

@@ -63,7 +63,7 @@ describe('npm run level -- check', () => {
     expect(run.err).toContain(`${broken} /machine/cores: expected integer`);
     const missing = level('check', 'levels/no-such-file.json');
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/no-such-file\.json \(whole document\): cannot read it/);
+    expect(missing.err).toMatch(/no-such-file\.json \(as a whole\): cannot read it/);
   });
 });
 

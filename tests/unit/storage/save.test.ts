@@ -61,7 +61,7 @@ describe('parseSave', () => {
     expect(parseSave(JSON.stringify(emptySave()))).toEqual(emptySave());
   });
 
-  it('refuses text that is not JSON, naming the whole document', () => {
+  it('refuses text that is not JSON, naming the input as a whole', () => {
     expect(pathsOf(() => parseSave('{"kind":'))).toEqual(['']);
   });
 
