@@ -95,9 +95,9 @@ export class BatchStage extends Stage {
 }
 
 export class QueueStage extends Stage {
-  private items: number[] = [];
-  private putAt: number[] = [];
-  private head = 0;
+  /** The jobs waiting in the queue, and when each was put there (two lines that move together). */
+  private readonly waiting = new Fifo<number>();
+  private readonly putAt = new Fifo<number>();
   private readonly getters: Task[] = [];
   /** Producers waiting for a free place: always tasks, since spawners run only in coroutines. */
   private readonly putters = new Fifo<Task>();
@@ -107,7 +107,7 @@ export class QueueStage extends Stage {
   peakDepth = 0;
 
   get depth(): number {
-    return this.items.length - this.head;
+    return this.waiting.length;
   }
 
   override open(): void {
@@ -129,7 +129,7 @@ export class QueueStage extends Stage {
       if (!this.putters.includes(producer)) this.putters.push(producer);
       return false;
     }
-    this.items.push(job);
+    this.waiting.push(job);
     this.putAt.push(this.rt.world.now);
     this.inFlight++;
     this.rt.traceEntered(job, this.spec.node);
@@ -144,15 +144,9 @@ export class QueueStage extends Stage {
       if (!this.getters.includes(worker)) this.getters.push(worker);
       return -1;
     }
-    const job = this.items[this.head] as number;
-    this.totalWaitUs += this.rt.world.now - (this.putAt[this.head] as number);
+    const job = this.waiting.shift() as number;
+    this.totalWaitUs += this.rt.world.now - (this.putAt.shift() as number);
     this.served++;
-    this.head++;
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.putAt = this.putAt.slice(this.head);
-      this.head = 0;
-    }
     this.changed();
     const putter = this.putters.shift();
     if (putter !== undefined) putter.wake();
