@@ -6,9 +6,8 @@
  * real seconds. Exit 0 on success, 2 for input we cannot use (with a message naming it).
  */
 import { simulate } from '../engine/simulate';
-import { parseLevel, parseSolution } from '../model/load';
 import { exportPython, suggestScale } from '../python/exportPython';
-import { EXIT, readJsonFile, runCommand } from './io';
+import { EXIT, readLevelAndSolution, runCommand } from './io';
 
 const USAGE = 'usage: npm run export-py -- <level.json> [solution.json] [--scale S]';
 
@@ -44,11 +43,7 @@ void runCommand(() => {
     console.error(`${args}\n${USAGE}`);
     return EXIT.invalidInput;
   }
-  const level = parseLevel(readJsonFile(args.levelPath), args.levelPath);
-  const solution =
-    args.solutionPath === undefined
-      ? level.reference
-      : parseSolution(readJsonFile(args.solutionPath), args.solutionPath, level);
+  const { level, solution } = readLevelAndSolution(args.levelPath, args.solutionPath);
   let scale = args.scale;
   if (scale === undefined) {
     const predicted = simulate(level, solution, { trace: false });

@@ -4,6 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError, InputErrors } from '../model/errors';
+import type { Level } from '../model/level';
+import { parseLevel, parseSolution } from '../model/load';
+import type { Solution } from '../model/solution';
 
 /** Exit codes of every command: success, a check or goal that failed, input we cannot use. */
 export const EXIT = { ok: 0, failed: 1, invalidInput: 2 } as const;
@@ -28,6 +31,23 @@ export function readJsonFile(path: string): unknown {
       new InputError('', `is not valid JSON: ${(error as Error).message}`, path),
     ]);
   }
+}
+
+/**
+ * Reads a level file and the solution file given with it, or the level's own reference
+ * solution when none is.
+ * @throws InputErrors naming the file and the JSON path of what is wrong.
+ */
+export function readLevelAndSolution(
+  levelPath: string,
+  solutionPath: string | undefined,
+): { level: Level; solution: Solution } {
+  const level = parseLevel(readJsonFile(levelPath), levelPath);
+  const solution =
+    solutionPath === undefined
+      ? level.reference
+      : parseSolution(readJsonFile(solutionPath), solutionPath, level);
+  return { level, solution };
 }
 
 /** Prints every input error, one per line, on stderr. */

@@ -4,9 +4,8 @@
  * Scores a wiring (the level's reference when none is given) and prints its metrics and
  * verdict as JSON. Exit 0 when every goal is met, 1 when not, 2 for input we cannot use.
  */
-import { parseLevel, parseSolution } from '../model/load';
 import { simulate } from '../engine/simulate';
-import { EXIT, readJsonFile, runCommand } from './io';
+import { EXIT, readLevelAndSolution, runCommand } from './io';
 
 const USAGE = 'usage: npm run score -- <level.json> [solution.json]';
 
@@ -16,11 +15,7 @@ void runCommand(() => {
     console.error(USAGE);
     return EXIT.invalidInput;
   }
-  const level = parseLevel(readJsonFile(levelPath), levelPath);
-  const solution =
-    solutionPath === undefined
-      ? level.reference
-      : parseSolution(readJsonFile(solutionPath), solutionPath, level);
+  const { level, solution } = readLevelAndSolution(levelPath, solutionPath);
   const result = simulate(level, solution, { trace: false });
   if (!result.ok) {
     for (const issue of result.issues)

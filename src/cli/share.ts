@@ -15,10 +15,9 @@
 import { loadCampaign } from '../../levels/campaign';
 import { InputError, InputErrors } from '../model/errors';
 import type { Level } from '../model/level';
-import { parseLevel, parseSolution } from '../model/load';
 import { levelHash, solutionHash } from '../share/link';
 import { ShareEncodeError } from '../share/solutionBody';
-import { EXIT, readJsonFile, runCommand } from './io';
+import { EXIT, readLevelAndSolution, runCommand } from './io';
 
 const USAGE = 'usage: npm run share -- <level.json> [solution.json] [--base <url>] [--contract]';
 
@@ -60,11 +59,7 @@ function main(): number {
     console.error(`share: ${args}\n${USAGE}`);
     return EXIT.invalidInput;
   }
-  const level = parseLevel(readJsonFile(args.level), args.level);
-  const solution =
-    args.solution === undefined
-      ? level.reference
-      : parseSolution(readJsonFile(args.solution), args.solution, level);
+  const { level, solution } = readLevelAndSolution(args.level, args.solution);
   try {
     const hash =
       args.contract || !inCampaign(level)
