@@ -21,7 +21,6 @@ export interface BareQueueResult {
   served: number;
   lost: number;
   meanWaitUs: number;
-  callbacks: number;
 }
 
 export function runBareQueue(
@@ -51,7 +50,6 @@ export function runBareQueue(
   let served = 0;
   let lost = 0;
   let totalWaitUs = 0;
-  let callbacks = 0;
 
   // A ready callback is (generation, task, what) packed in one integer.
   const stride = tasks * 2;
@@ -107,7 +105,6 @@ export function runBareQueue(
     }
     for (let batch = tail - head; batch > 0; batch--) {
       const entry = ready[head++ & readyMask] as number;
-      callbacks++;
       const within = entry % stride;
       const task = within >> 1;
       if ((entry - within) / stride !== gen[task]) continue;
@@ -121,5 +118,5 @@ export function runBareQueue(
       else workerTake(task);
     }
   }
-  return { served, lost, meanWaitUs: served === 0 ? 0 : totalWaitUs / served, callbacks };
+  return { served, lost, meanWaitUs: served === 0 ? 0 : totalWaitUs / served };
 }
