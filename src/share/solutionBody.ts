@@ -3,7 +3,8 @@
  *
  * Everything is written as an index or a small number, never as text, where the game's
  * own tables already say what the values can be:
- * - a node's type: its index in NODE_SPECS; a choice parameter: its index in the spec's options;
+ * - a node's type: its code in NODE_CODES (nodeCodes.ts); a choice parameter: its index in the
+ *   spec's options;
  * - a step reference: its index in the contract's steps; an output port: its index in the
  *   node's outputs (for Route, in the contract's job kinds);
  * - whole numbers as varints above the parameter's minimum; durations as microseconds;
@@ -22,12 +23,12 @@ import { formatDuration, parseDuration } from '../model/units';
 import {
   HARD_LIMITS,
   NODE_SPECS,
-  NODE_TYPES,
   routePort,
   type NodeType,
   type ParamSpec,
 } from '../model/vocabulary';
 import { ByteError, ByteReader, ByteWriter } from './bytes';
+import { LAST_NODE_CODE, NODE_CODES, nodeTypeOfCode } from './nodeCodes';
 
 /** Positions are kept to this grid: finer than anyone can see, coarser than an editor's floats. */
 export const POSITION_GRID = 8;
@@ -146,8 +147,8 @@ export function encodeSolutionBody(solution: Solution, level: Level): Uint8Array
   let y = 0;
   nodes.forEach((node, i) => {
     const where = `node "${node.id}"`;
-    const type = NODE_TYPES.indexOf(node.type);
-    if (type < 0) throw new ShareEncodeError(`${where} has an unknown type`);
+    const type = Object.hasOwn(NODE_CODES, node.type) ? NODE_CODES[node.type] : undefined;
+    if (type === undefined) throw new ShareEncodeError(`${where} has an unknown type`);
     out.uint(type);
     const parent = node.parent === undefined ? -1 : (index.get(node.parent) ?? -2);
     if (parent === -2 || parent === i)
@@ -227,7 +228,8 @@ function readNodes(input: ByteReader, level: Level): Record<string, unknown>[] {
   for (let i = 0; i < count; i += 1) {
     nodes.push(
       within('node', i, () => {
-        const type = NODE_TYPES[input.uint('type', NODE_TYPES.length - 1)] as NodeType;
+        const type = nodeTypeOfCode(input.uint('type', LAST_NODE_CODE));
+        if (type === undefined) throw new ByteError('invalid', 'its type is not one the game has');
         const parent = input.uint('container', count);
         if (parent === i + 1) throw new ByteError('invalid', 'it sits inside itself');
         x += input.int('x', 2 * GRID_LIMIT);

@@ -1,0 +1,86 @@
+/**
+ * Links already shared keep opening to the same wiring. `corpus/format-N.json` holds links
+ * written by the codec of link format N (one per shipped contract's reference, a custom
+ * contract, and wirings that use every node type), each with the wiring it opened to
+ * when it was written. A new format adds a file; no file is ever rewritten.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../../levels/campaign';
+import * as loader from '../../../src/model/load';
+import { readShareHash } from '../../../src/share/link';
+import { NODE_CODES, nodeTypeOfCode } from '../../../src/share/nodeCodes';
+import { photoDesk } from './fixtures';
+
+interface CorpusLink {
+  readonly note: string;
+  readonly hash: string;
+  readonly wiring: unknown;
+}
+
+const dir = new URL('./corpus/', import.meta.url);
+const files = readdirSync(dir).filter((f) => /^format-\d+\.json$/.test(f));
+const campaign = loadCampaign();
+const levels = [...campaign, photoDesk];
+const options = { findLevel: (id: string) => levels.find((l) => l.id === id), loader };
+
+/** Every code a released link format gave out. Append here; never edit a line. */
+const SHIPPED_CODES = [
+  [0, 'source'],
+  [1, 'sink'],
+  [2, 'step'],
+  [3, 'tasks'],
+  [4, 'queue'],
+  [5, 'batch'],
+  [6, 'semaphore'],
+  [7, 'lock'],
+  [8, 'timeout'],
+  [9, 'retry'],
+  [10, 'threadPool'],
+  [11, 'processPool'],
+  [12, 'fanOut'],
+  [13, 'route'],
+] as const;
+
+describe('node type codes', () => {
+  it('keep every code that was ever shipped', () => {
+    for (const [code, type] of SHIPPED_CODES) {
+      expect(nodeTypeOfCode(code)).toBe(type);
+      expect(NODE_CODES[type]).toBe(code);
+    }
+  });
+
+  it('give each node type its own code', () => {
+    const codes = Object.values(NODE_CODES);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+});
+
+describe('the corpus of shared links', () => {
+  it('has a file for the first link format', () => {
+    expect(files).toContain('format-1.json');
+  });
+
+  describe.each(files)('%s', (file) => {
+    const corpus = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
+      links: CorpusLink[];
+    };
+    it.each(corpus.links.map((link) => [link.note, link] as const))('%s', (_, link) => {
+      const result = readShareHash(link.hash, options);
+      if (!result?.ok) throw new Error(result?.message ?? 'not a link');
+      expect(result.value.kind).toBe('solution');
+      if (result.value.kind === 'solution') expect(result.value.solution).toEqual(link.wiring);
+    });
+  });
+
+  it('uses every node type', () => {
+    const used = new Set<string>();
+    for (const file of files) {
+      const corpus = JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as {
+        links: { wiring: { nodes: { type: string }[] } }[];
+      };
+      for (const link of corpus.links) for (const node of link.wiring.nodes) used.add(node.type);
+    }
+    expect([...used].sort()).toEqual(SHIPPED_CODES.map(([, type]) => type).sort());
+  });
+});
