@@ -5,7 +5,7 @@
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import { backupKeys, loadSave, type SaveProblem } from '../storage/localSave';
-import { accept, markRead } from '../storage/progress';
+import { accept, isUnlocked, markRead } from '../storage/progress';
 import { emptySave } from '../storage/save';
 import { h, replace } from '../ui/dom';
 import { money } from '../ui/format';
@@ -14,7 +14,7 @@ import { Toasts } from '../ui/toasts';
 import { progressMenu } from '../ui/progressMenu';
 import { saveProblemBanner } from '../ui/saveBanner';
 import { loadCampaign, type Campaign } from './campaign';
-import { panelsIn, startupHooks } from './panels';
+import { panelsIn, startupHooks, type ContractOrigin } from './panels';
 import { ProgressKeeper } from './progressKeeper';
 import { GameStore } from './store';
 import { ContractSession } from './session';
@@ -47,7 +47,7 @@ export class App {
     this.store = new GameStore({
       run: () => this.session?.run() ?? Promise.resolve(null),
       select: (nodes) => this.session?.select(nodes),
-      openContract: (level, solution) => this.openContract(level, solution),
+      openContract: (level, solution, from) => this.openContract(level, solution, from),
       keepSolution: (solution, name) => this.session?.keep(solution, name),
       notify: (message, tone) => this.toasts.show(message, tone),
     });
@@ -135,11 +135,16 @@ export class App {
     document.title = 'Loopwork — Inbox';
   }
 
-  /** Opens a contract on the workbench. Campaign contracts are saved; others are played unsaved. */
-  openContract(level: Level, solution?: Solution): void {
-    const inCampaign = this.campaign.levels.some(
-      (l) => l.id === level.id && l.revision === level.revision,
-    );
+  /**
+   * Opens a contract on the workbench. A campaign contract from the inbox is saved; one
+   * from a file, or a link's wiring on a contract the player has not reached, is played
+   * unsaved (see ContractOrigin).
+   */
+  openContract(level: Level, solution?: Solution, from: ContractOrigin = 'inbox'): void {
+    const inCampaign =
+      from !== 'outside' &&
+      this.campaign.levels.some((l) => l.id === level.id && l.revision === level.revision) &&
+      (from === 'inbox' || isUnlocked(this.progress.save, level));
     if (inCampaign) this.progress.update((s) => accept(s, level.id, startingWiring(level)));
     this.inbox = null;
     this.session?.close();

@@ -30,7 +30,7 @@
  *   - selection: model ids of the selected nodes;
  *   - onChange(listener) → unsubscribe: 'level' | 'solution' | 'running' | 'result' |
  *     'live' | 'selection' changes;
- *   - run(), select(ids), openContract(level, solution?), keepSolution(solution, name),
+ *   - run(), select(ids), openContract(level, solution?, from?), keepSolution(solution, name),
  *     notify(text, tone).
  * `registerStartup(hook)` runs a hook once before the inbox shows (a share link in the URL
  * opens its contract there); a hook returns true when it opened something.

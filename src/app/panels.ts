@@ -18,6 +18,15 @@ export type PanelSlot =
   /** A small control in the inbox's header (e.g. "Open a contract file"). */
   | 'inbox';
 
+/**
+ * Where a contract was opened from, which decides whether its runs pay. `inbox` (the
+ * default): the campaign, filed in the save. `link`: a link's wiring on a shipped contract,
+ * filed only if the player has that contract unlocked. `outside`: a contract carried by a
+ * file or a link, played for practice even when it is a shipped one, so a file can never
+ * pay, grade or unlock the campaign.
+ */
+export type ContractOrigin = 'inbox' | 'link' | 'outside';
+
 /** What changed, so a panel redraws only what it must. */
 export type ContextChange =
   /** Another contract was opened (or the workbench closed: level is null). */
@@ -55,9 +64,10 @@ export interface PanelContext {
   select(nodes: readonly string[]): void;
   /**
    * Opens a contract on the workbench, optionally with a wiring loaded into the editor.
-   * A campaign contract keeps the player's saved solutions; a custom one is played unsaved.
+   * A campaign contract opened from the inbox keeps the player's saved solutions; one
+   * from a file or a link is played unsaved (see ContractOrigin).
    */
-  openContract(level: Level, solution?: Solution): void;
+  openContract(level: Level, solution?: Solution, from?: ContractOrigin): void;
   /** Adds a wiring to the player's saved solutions of its contract, under a name, and opens it. */
   keepSolution(solution: Solution, name: string): void;
   /** Shows a short message to the player (plain text). */

@@ -103,7 +103,7 @@ export class ScoreFlow {
     if (!this.options.saved)
       return {
         undelivered:
-          'A contract from outside the campaign is played for practice: nothing is paid or filed.',
+          'A contract opened from a file or a link, or one you have not reached in the inbox, is played for practice: nothing is paid or filed.',
       };
     if (this.parts.solutions.activeId !== '') return {};
     return {

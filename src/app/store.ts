@@ -6,13 +6,13 @@
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
-import type { ContextChange, PanelContext } from './panels';
+import type { ContextChange, ContractOrigin, PanelContext } from './panels';
 import { structureKey } from '../storage/structure';
 
 export interface StoreActions {
   run(): Promise<SimResult | null>;
   select(nodes: readonly string[]): void;
-  openContract(level: Level, solution?: Solution): void;
+  openContract(level: Level, solution?: Solution, from?: ContractOrigin): void;
   keepSolution(solution: Solution, name: string): void;
   notify(message: string, tone?: 'info' | 'good' | 'bad'): void;
 }
@@ -104,8 +104,8 @@ export class GameStore implements PanelContext {
   select(nodes: readonly string[]): void {
     this.actions.select(nodes);
   }
-  openContract(level: Level, solution?: Solution): void {
-    this.actions.openContract(level, solution);
+  openContract(level: Level, solution?: Solution, from?: ContractOrigin): void {
+    this.actions.openContract(level, solution, from);
   }
   keepSolution(solution: Solution, name: string): void {
     this.actions.keepSolution(solution, name);

@@ -5,6 +5,7 @@
  */
 import { InputErrors } from '../model/errors';
 import { parseSave, type SaveFile } from '../storage/save';
+import { ask } from './ask';
 import { h } from './dom';
 import { downloadText } from './download';
 import { money } from './format';
@@ -80,7 +81,7 @@ export function progressMenu(actions: ProgressMenuActions): HTMLElement {
       actions.notify('That file is far too large to be a Loopwork save.', 'bad');
       return;
     }
-    void file.text().then((text) => {
+    void file.text().then(async (text) => {
       let save: SaveFile;
       try {
         save = parseSave(text);
@@ -96,10 +97,16 @@ export function progressMenu(actions: ProgressMenuActions): HTMLElement {
         return;
       }
       const now = actions.current();
-      const ok = window.confirm(
-        `Replace your progress (${summary(now)}) with the file’s (${summary(save)})?\nYour current progress is downloaded first, so you can go back.`,
-      );
-      if (!ok) return;
+      const ok = await ask({
+        title: 'Replace your progress?',
+        message: `Your progress now: ${summary(now)}.\nThe file’s: ${summary(save)}.\nYour current progress is downloaded first, so you can go back.`,
+        yes: 'Replace my progress',
+        no: 'Keep my progress',
+      });
+      if (!ok) {
+        actions.notify(`Nothing imported: your progress (${summary(now)}) is as it was.`, 'info');
+        return;
+      }
       downloadText('loopwork-progress-before-import.json', JSON.stringify(now, null, 2));
       actions.replace(save);
       actions.notify('Progress imported.', 'good');

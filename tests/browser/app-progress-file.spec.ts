@@ -16,13 +16,14 @@ test('progress exported from one browser imports into a fresh one', async ({ pag
   const fresh = await browser.newPage();
   await openGame(fresh);
   await expect(fresh.locator('.mail-row[data-contract="chess-exhibition"]')).toHaveCount(0);
-  fresh.on('dialog', (dialog) => void dialog.accept());
   await fresh.locator('.progress-menu summary').click();
   const chooser = fresh.waitForEvent('filechooser');
   await fresh.locator('[data-action=import-save]').click();
   await (
     await chooser
   ).setFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // The game asks in its own dialog, never the browser's.
+  await fresh.getByTestId('ask').locator('[data-action=ask-yes]').click();
   await expect(fresh.locator('.mail-row[data-contract="polite-scraper"]')).toBeVisible();
   await fresh.reload();
   await expect(fresh.locator('.mail-row[data-contract="polite-scraper"]')).toBeVisible();

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { node, nodeIds } from './helpers/game';
+import { finishContracts, node, nodeIds } from './helpers/game';
 
 /** The reference solution's link for a shipped contract, made by `npm run share`. */
 function referenceHash(levelFile: string): string {
@@ -24,6 +24,16 @@ async function runScore(page: Page): Promise<string[]> {
   const score = page.getByTestId('score');
   await expect(score.locator('[data-source="run"]')).toBeVisible({ timeout: 30_000 });
   return score.locator('.metric').allInnerTexts();
+}
+
+/**
+ * Opens a link as a player who has reached its contract: a link's wiring is filed in the
+ * save only on a contract the player's inbox already offers.
+ */
+async function openAsPlayer(page: Page, hash: string): Promise<void> {
+  await page.goto('./');
+  await finishContracts(page, ['hello-gather']);
+  await page.goto(`./${hash}`);
 }
 
 async function savedState(page: Page): Promise<Record<string, string>> {
@@ -50,7 +60,7 @@ async function freshContext(context: BrowserContext): Promise<Page> {
 test('a copied link opens in a fresh browser with the same score', async ({ browser }) => {
   const first = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const a = await freshContext(first);
-  await a.goto(`./${referenceHash(LEVEL)}`);
+  await openAsPlayer(a, referenceHash(LEVEL));
   await expect(a.getByText(levelTitle).first()).toBeVisible();
   const scoreA = await runScore(a);
   expect(scoreA.length).toBeGreaterThan(3);
@@ -95,7 +105,7 @@ test('a damaged link is refused with a message, and saved progress is untouched'
   const context = await browser.newContext();
   const page = await freshContext(context);
   const hash = referenceHash(LEVEL);
-  await page.goto(`./${hash}`);
+  await openAsPlayer(page, hash);
   await runScore(page);
   await page.locator('[data-action="keep-shared"]').click();
   // Keeping it saves the wiring, then its score when the re-score lands: wait for both.

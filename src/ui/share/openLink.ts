@@ -15,7 +15,7 @@ import { setSharedWiring } from './sharedWiring';
 export function openShared(link: SharedLink, context: PanelContext): void {
   if (link.kind === 'level') {
     setSharedWiring(null);
-    context.openContract(link.level);
+    context.openContract(link.level, undefined, 'outside');
     return;
   }
   setSharedWiring({ level: link.level, solution: link.solution, customLevel: link.customLevel });
@@ -26,7 +26,7 @@ export function openShared(link: SharedLink, context: PanelContext): void {
     stop();
     void context.run();
   });
-  context.openContract(link.level, link.solution);
+  context.openContract(link.level, link.solution, link.customLevel ? 'outside' : 'link');
   if (link.madeForRevision < link.level.revision)
     context.notify(
       `This link was made for an earlier revision of “${link.level.title}”; the contract has changed since, so the wiring may fit less well.`,

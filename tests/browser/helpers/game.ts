@@ -98,6 +98,11 @@ export async function insideBox(page: Page, id: string): Promise<{ x: number; y:
 /** Plays the first contract from the inbox to a wiring that meets every goal. */
 export async function solveHelloGather(page: Page): Promise<void> {
   await acceptContract(page, 'hello-gather');
+  await wireHelloGather(page);
+}
+
+/** On the first contract's open board: a Step nested in Tasks, wired Source → Tasks → Sink. */
+export async function wireHelloGather(page: Page): Promise<void> {
   const step = await placeNode(page, 'step', 420, 120);
   const tasks = await placeNode(page, 'tasks', 420, 330);
   const inside = await insideBox(page, tasks);
