@@ -1,7 +1,8 @@
 /**
- * Reading and writing the save in localStorage. A save that does not parse is never
- * overwritten silently: its text is first copied aside under a backup key, and the caller
- * gets a message to show the player, with the backup's key so it can be downloaded.
+ * Reading and writing the save in localStorage. A save that does not parse, or had to be
+ * repaired, is never overwritten silently: its text is first copied aside under a backup
+ * key, and the caller gets a message to show the player, with the backup's key so it can
+ * be downloaded.
  */
 import { InputErrors } from '../model/errors';
 import { emptySave, parseSave, type SaveFile } from './save';
@@ -43,17 +44,28 @@ export function loadSave(storage: Storage, now: number): LoadedSave {
     };
   }
   if (text === null) return { save: emptySave(), problem: null };
+  const listed = (errors: readonly { message: string }[]): string =>
+    errors.map((e) => e.message).join('\n');
   try {
-    return { save: parseSave(text), problem: null };
+    const { save, repairs } = parseSave(text);
+    if (repairs.length === 0) return { save, problem: null };
+    // The repaired save replaces the stored one at the next write: the original goes aside first.
+    const backupKey = keepAside(storage, now, text);
+    return {
+      save,
+      problem: {
+        message:
+          backupKey !== null
+            ? `Part of your saved progress was damaged and has been repaired: ${repairs.length === 1 ? 'one value was' : `${repairs.length} values were`} reset, everything else is as you left it. The save as it was is kept aside: you can download it.`
+            : `Part of your saved progress was damaged and has been repaired: ${repairs.length === 1 ? 'one value was' : `${repairs.length} values were`} reset, everything else is as you left it. There was no room to keep the damaged save aside. Download it now, before you play on.`,
+        details: listed(new InputErrors(repairs).errors),
+        backupKey,
+        text,
+      },
+    };
   } catch (error) {
-    const details =
-      error instanceof InputErrors ? error.errors.map((e) => e.message).join('\n') : String(error);
-    let backupKey: string | null = `${BACKUP_PREFIX}${now}`;
-    try {
-      storage.setItem(backupKey, text);
-    } catch {
-      backupKey = null;
-    }
+    const details = error instanceof InputErrors ? listed(error.errors) : String(error);
+    const backupKey = keepAside(storage, now, text);
     return {
       save: emptySave(),
       problem: {
@@ -66,6 +78,17 @@ export function loadSave(storage: Storage, now: number): LoadedSave {
         text,
       },
     };
+  }
+}
+
+/** Copies a save's text under a backup key; the key, or null when storage has no room. */
+function keepAside(storage: Storage, now: number, text: string): string | null {
+  const key = `${BACKUP_PREFIX}${now}`;
+  try {
+    storage.setItem(key, text);
+    return key;
+  } catch {
+    return null;
   }
 }
 

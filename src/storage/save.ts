@@ -1,13 +1,19 @@
 /**
  * The player's progress as it is saved: balance, and per contract the grades, the hints
- * seen and every named solution. Parsed from `unknown`, validated field by field and
- * migrated before it is trusted, like levels and links are; an error names its JSON path.
+ * seen and every named solution. Parsed from `unknown`, migrated and checked field by
+ * field before it is trusted, like levels and links are.
+ *
+ * One bad field does not cost the whole save: it is repaired to its default (a saved wiring
+ * the model's loader refuses is left out), the rest survives, and each repair is reported
+ * with its JSON path so the player can be told. Only a save that is not one at all (not
+ * JSON, another kind of document, a newer format) is refused.
  *
  * Pure: no storage access here (that is localSave.ts), so it runs in unit tests as is.
  */
 import { InputError, InputErrors, pointer } from '../model/errors';
 import type { Grade } from '../engine/result';
-import { SOLUTION_KIND, type Solution } from '../model/solution';
+import { parseSolution } from '../model/load';
+import type { Solution } from '../model/solution';
 
 export const SAVE_KIND = 'loopwork/save';
 export const SAVE_VERSION = 1;
@@ -112,11 +118,11 @@ class Checker {
     }
     return v;
   }
-  string(o: Obj, key: string, path: string, max = 200): string {
+  string(o: Obj, key: string, path: string, max = 200, fallback = ''): string {
     const v = o[key];
     if (typeof v !== 'string' || v.length > max) {
       this.fail(pointer(path, key), `expected text of at most ${max} characters`);
-      return '';
+      return fallback;
     }
     return v;
   }
@@ -146,29 +152,15 @@ function checkScore(c: Checker, value: unknown, path: string): SolutionScore | n
   };
 }
 
-/**
- * The wiring's outer shape only: nodes and wires are checked in full by the engine's
- * wiring compiler when the solution is opened, and its issues show on the nodes.
- */
-function checkWiring(c: Checker, value: unknown, path: string): Solution {
-  if (!isObj(value) || value.kind !== SOLUTION_KIND) {
-    c.fail(path, `expected a solution ("kind": "${SOLUTION_KIND}")`);
-    return value as unknown as Solution;
+/** The wiring, read by the model's loader (migrated and validated as a file would be), or null. */
+function checkWiring(c: Checker, value: unknown, path: string): Solution | null {
+  try {
+    return parseSolution(value, 'save');
+  } catch (error) {
+    if (!(error instanceof InputErrors)) throw error;
+    for (const e of error.errors) c.fail(path + e.path, e.detail);
+    return null;
   }
-  if (!isObj(value.level) || typeof value.level.id !== 'string')
-    c.fail(pointer(path, 'level'), 'expected the contract it solves');
-  if (!Array.isArray(value.nodes)) c.fail(pointer(path, 'nodes'), 'expected a list of nodes');
-  else
-    value.nodes.forEach((node, i) => {
-      const at = pointer(pointer(path, 'nodes'), i);
-      if (!isObj(node) || typeof node.id !== 'string' || typeof node.type !== 'string')
-        c.fail(at, 'expected a node with an id and a type');
-      else if (!isObj(node.position) || typeof node.position.x !== 'number')
-        c.fail(pointer(at, 'position'), 'expected a position');
-    });
-  if (!Array.isArray(value.connections))
-    c.fail(pointer(path, 'connections'), 'expected a list of wires');
-  return value as unknown as Solution;
 }
 
 function checkRecord(c: Checker, value: unknown, path: string): ContractRecord {
@@ -184,10 +176,12 @@ function checkRecord(c: Checker, value: unknown, path: string): ContractRecord {
     list.forEach((item, i) => {
       const at = pointer(pointer(path, 'solutions'), i);
       if (!isObj(item)) return c.fail(at, 'expected a saved solution');
+      const wiring = checkWiring(c, item.wiring, pointer(at, 'wiring'));
+      if (wiring === null) return;
       solutions.push({
-        id: c.string(item, 'id', at, 24),
-        name: c.string(item, 'name', at, MAX_NAME),
-        wiring: checkWiring(c, item.wiring, pointer(at, 'wiring')),
+        id: c.string(item, 'id', at, 24, `s${i + 1}`),
+        name: c.string(item, 'name', at, MAX_NAME, `Solution ${i + 1}`),
+        wiring,
         score: checkScore(c, item.score, pointer(at, 'score')),
       });
     });
@@ -202,12 +196,20 @@ function checkRecord(c: Checker, value: unknown, path: string): ContractRecord {
   };
 }
 
+/** A save as read: every good field as it was, every bad one at its default. */
+export interface ReadSave {
+  readonly save: SaveFile;
+  /** What was repaired, each with its JSON path; empty when the save was sound. */
+  readonly repairs: readonly InputError[];
+}
+
 /**
  * Parses a save from JSON text or a parsed value: checks its header, migrates it to the
- * current version, then validates every field.
- * @throws InputErrors naming each bad field's JSON path.
+ * current version, then checks every field, repairing the bad ones.
+ * @throws InputErrors when it is not a save this game can read at all (not JSON, another
+ *   kind of document, a newer format).
  */
-export function parseSave(input: unknown): SaveFile {
+export function parseSave(input: unknown): ReadSave {
   let value = input;
   if (typeof value === 'string') {
     try {
@@ -252,6 +254,5 @@ export function parseSave(input: unknown): SaveFile {
     balance: c.number(current, 'balance', ''),
     contracts,
   };
-  if (c.errors.length > 0) throw new InputErrors(c.errors);
-  return save;
+  return { save, repairs: c.errors };
 }

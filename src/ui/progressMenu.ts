@@ -84,7 +84,8 @@ export function progressMenu(actions: ProgressMenuActions): HTMLElement {
     void file.text().then(async (text) => {
       let save: SaveFile;
       try {
-        save = parseSave(text);
+        // A repaired file is offered as repaired: the question below shows what it holds.
+        save = parseSave(text).save;
       } catch (error) {
         const detail =
           error instanceof InputErrors

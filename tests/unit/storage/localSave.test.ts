@@ -67,6 +67,18 @@ describe('localSave', () => {
     expect(loaded.problem?.details).toMatch(/\/contracts/);
   });
 
+  it('repairs a save with one bad field, keeps the original aside and says what was reset', () => {
+    const storage = new MemoryStorage();
+    const text = JSON.stringify({ ...emptySave(), balance: -1 });
+    storage.setItem(SAVE_KEY, text);
+    const loaded = loadSave(storage, 7);
+    expect(loaded.save).toEqual(emptySave());
+    expect(loaded.problem?.message).toMatch(/repaired: one value was reset/);
+    expect(loaded.problem?.details).toBe('save /balance: expected a number ≥ 0');
+    expect(storage.getItem(`${BACKUP_PREFIX}7`)).toBe(text);
+    expect(loaded.problem?.text).toBe(text);
+  });
+
   it('reports a write that storage refuses', () => {
     const storage = new MemoryStorage();
     storage.full = true;
