@@ -37,7 +37,8 @@ interface Where {
 
 class WiringCompiler {
   readonly issues: WiringIssue[] = [];
-  readonly contexts: Record<string, RunContext> = {};
+  /** By node id, without a prototype: a node may be called "__proto__". */
+  readonly contexts = Object.create(null) as Record<string, RunContext>;
   private readonly stages: { spec: StageSpec | null; downstream: Set<number> }[] = [];
   private readonly stageOf = new Map<string, number>();
   private readonly pools: PoolSpec[] = [];

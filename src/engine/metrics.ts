@@ -12,13 +12,14 @@ export function measure(rt: Runtime, bound: LowerBound): Metrics {
     latencies.length === 0
       ? 0
       : select(latencies, Math.max(0, Math.ceil(p * latencies.length) - 1));
-  const peakConcurrency: Record<string, number> = {};
+  // Keyed by ids a contract or a player chose: without a prototype, so "__proto__" is a key like any other.
+  const peakConcurrency = Object.create(null) as Record<string, number>;
   let serviceErrors = 0;
   for (const service of rt.services) {
     peakConcurrency[service.spec.id] = service.peak;
     serviceErrors += service.errors;
   }
-  const queues: Record<string, QueueFigures> = {};
+  const queues = Object.create(null) as Record<string, QueueFigures>;
   for (const stage of rt.stages) {
     if (stage instanceof QueueStage)
       queues[stage.spec.node] = {

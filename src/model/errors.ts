@@ -16,10 +16,38 @@ export class InputError extends Error {
   }
 }
 
-/** Several input errors found in one pass; the message lists them all. */
+/** How many problems one input reports: enough to fix it, few enough to read (and print). */
+export const MAX_REPORTED_ERRORS = 20;
+
+/** The line that stands for the problems past the first MAX_REPORTED_ERRORS. */
+export class MoreInputErrors extends InputError {
+  constructor(
+    readonly count: number,
+    source = 'input',
+  ) {
+    const detail = `and ${count} more ${count === 1 ? 'problem' : 'problems'}`;
+    super('', detail, source);
+    this.message = `${source}: ${detail}`;
+    this.name = 'MoreInputErrors';
+  }
+}
+
+/**
+ * Several input errors found in one pass; the message lists them. Past MAX_REPORTED_ERRORS
+ * the rest are summed up in one MoreInputErrors line, so a file with a million bad entries
+ * gives a short message.
+ */
 export class InputErrors extends Error {
-  constructor(readonly errors: readonly InputError[]) {
-    super(errors.map((e) => e.message).join('\n'));
+  readonly errors: readonly InputError[];
+  constructor(errors: readonly InputError[]) {
+    const summaries = errors.filter((e): e is MoreInputErrors => e instanceof MoreInputErrors);
+    const problems = errors.filter((e) => !(e instanceof MoreInputErrors));
+    const kept = problems.slice(0, MAX_REPORTED_ERRORS);
+    const more = problems.length - kept.length + summaries.reduce((sum, e) => sum + e.count, 0);
+    const source = kept[0]?.source ?? summaries[0]?.source;
+    const listed = more > 0 ? [...kept, new MoreInputErrors(more, source)] : kept;
+    super(listed.map((e) => e.message).join('\n'));
+    this.errors = listed;
     this.name = 'InputErrors';
   }
 }

@@ -7,6 +7,7 @@
  * the JSON Pointer of the offending value, and nothing half-loaded escapes.
  * Pure: no file system, no DOM. Reading the bytes is the caller's job.
  */
+import { checkNesting } from './depth';
 import { InputError, InputErrors, pointer } from './errors';
 import type { Level } from './level';
 import { LEVEL_LADDER, SOLUTION_LADDER, migrate, type JsonObject } from './migrations';
@@ -20,15 +21,19 @@ import { validateLevel, validateSolution } from './schema/validators.js';
  * validated, and nothing but JSON (functions, cycles, class instances' hidden state) gets in.
  */
 function plainCopy(json: unknown, source: string): unknown {
+  let copy: unknown;
   try {
     const text = JSON.stringify(json);
     if (text === undefined) throw new TypeError('nothing to read');
-    return JSON.parse(text) as unknown;
+    copy = JSON.parse(text) as unknown;
   } catch (error) {
     throw new InputErrors([
       new InputError('', `is not plain JSON data: ${(error as Error).message}`, source),
     ]);
   }
+  // Before anything that recurses: the migrations, the validators, the checks.
+  checkNesting(copy, source);
+  return copy;
 }
 
 function deepFreeze<T>(value: T): T {

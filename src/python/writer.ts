@@ -68,7 +68,8 @@ export class PythonWriter {
 
 /** Line indexes (0-based) of each node's code. */
 export function linesByNode(lines: readonly PythonLine[]): Record<string, number[]> {
-  const map: Record<string, number[]> = {};
+  // Without a prototype: a node may be called "__proto__".
+  const map = Object.create(null) as Record<string, number[]>;
   lines.forEach((line, index) => {
     if (line.node !== null) (map[line.node] ??= []).push(index);
   });

@@ -68,12 +68,24 @@ export function open(
     const body = flags & FLAG_DEFLATED ? inflateCapped(stored, limits.maxBody) : stored;
     if (typeof body === 'string') return refuse(body === 'tooLarge' ? 'tooLarge' : 'tampered');
     if (crc32(context, body) !== checksum) return refuse('tampered', ['checksum mismatch']);
+    if (flags & FLAG_DEFLATED && !sameBytes(deflateSync(body, { level: 9 }), stored))
+      return refuse('tampered', ['stray data after the compressed body']);
     return accept(body);
   } catch (error) {
     if (error instanceof ByteError)
       return refuse(error.kind === 'truncated' ? 'truncated' : 'tampered', [error.message]);
     throw error;
   }
+}
+
+/**
+ * Inflating stops at the end of the compressed stream and ignores whatever follows, so a
+ * link with bits added after it would open. Sealing is deterministic, so a body this game
+ * compressed compresses to exactly the stored bytes again; anything else was altered. (The
+ * corpus of shared links in tests/unit/share keeps this true across library updates.)
+ */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
 
 function inflateCapped(stored: Uint8Array, maxBody: number): Uint8Array | 'tooLarge' | 'corrupt' {

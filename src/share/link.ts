@@ -101,10 +101,14 @@ export function readShareHash(hash: string, options: ReadOptions): Outcome<Share
     const text = hash.startsWith('#') ? hash.slice(1) : hash;
     if (text.length > MAX_HASH_CHARS) return refuse('tooLarge');
     const fields = new Map<string, string>();
+    const unknown: string[] = [];
     for (const part of text.split('&')) {
       const eq = part.indexOf('=');
       const key = eq < 0 ? part : part.slice(0, eq);
-      if (key !== 's' && key !== 'l') continue;
+      if (key !== 's' && key !== 'l') {
+        unknown.push(key);
+        continue;
+      }
       if (fields.has(key) || eq < 0)
         return refuse('malformed', ['a part of the link is repeated or empty']);
       fields.set(key, part.slice(eq + 1));
@@ -112,6 +116,11 @@ export function readShareHash(hash: string, options: ReadOptions): Outcome<Share
     const levelPayload = fields.get('l');
     const solutionToken = fields.get('s');
     if (levelPayload === undefined && solutionToken === undefined) return null;
+    // A share link has only the parts above; anything else was added to it (or cut from a
+    // link of a later version), and reading past it would hide that.
+    const [stranger] = unknown;
+    if (stranger !== undefined)
+      return refuse('malformed', [`the link has a part it never has ("${clip(stranger)}")`]);
     if (levelPayload === undefined) return readSolution(solutionToken as string, options, false);
     const level = readLevel(levelPayload, options.loader);
     if (!level.ok || solutionToken === undefined) return level;
@@ -127,6 +136,9 @@ export function readShareHash(hash: string, options: ReadOptions): Outcome<Share
     return refuse('invalid', [error instanceof Error ? error.message : String(error)]);
   }
 }
+
+/** At most a few characters of something from the link, to name it without echoing it whole. */
+const clip = (text: string): string => (text.length > 12 ? `${text.slice(0, 12)}…` : text);
 
 function bytesOf(payload: string, maxChars: number): Base64Bytes | Refusal {
   if (payload.length > maxChars) return refuse('tooLarge');

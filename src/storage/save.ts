@@ -240,7 +240,8 @@ export function parseSave(input: unknown): SaveFile {
     version += 1;
   }
   const c = new Checker();
-  const contracts: Record<string, ContractRecord> = {};
+  // Without a prototype: the ids come from the save itself.
+  const contracts = Object.create(null) as Record<string, ContractRecord>;
   if (!isObj(current.contracts)) c.fail('/contracts', 'expected the contracts');
   else
     for (const [id, record] of Object.entries(current.contracts))

@@ -7,7 +7,7 @@
  * expected where the raw fact would be cryptic (a duration pattern, an unknown op).
  */
 import { DURATION_PATTERN, SIZE_PATTERN } from '../units';
-import { InputError, pointer } from '../errors';
+import { InputError, MAX_REPORTED_ERRORS, MoreInputErrors, pointer } from '../errors';
 import { NODE_TYPES } from '../vocabulary';
 import type { SchemaError } from './validators.js';
 
@@ -113,7 +113,10 @@ function describe(error: SchemaError): { path: string; detail: string } | null {
   }
 }
 
-/** Schema errors as InputErrors, one per distinct problem, in the validator's order. */
+/**
+ * Schema errors as InputErrors, one per distinct problem, in the validator's order: the
+ * first MAX_REPORTED_ERRORS, then one line counting the rest.
+ */
 export function describeSchemaErrors(
   errors: readonly SchemaError[],
   source: string,
@@ -127,7 +130,9 @@ export function describeSchemaErrors(
     const key = `${described.path}\u0000${described.detail}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(new InputError(base + described.path, described.detail, source));
+    if (out.length < MAX_REPORTED_ERRORS)
+      out.push(new InputError(base + described.path, described.detail, source));
   }
-  return out;
+  const more = seen.size - out.length;
+  return more > 0 ? [...out, new MoreInputErrors(more, source)] : out;
 }

@@ -723,7 +723,7 @@ function validate58(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate59.errors : appendErrors(vErrors, validate59.errors);
         errors = vErrors.length;
       }
     }
@@ -737,7 +737,7 @@ function validate58(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate59.errors : appendErrors(vErrors, validate59.errors);
         errors = vErrors.length;
       }
     }
@@ -751,7 +751,7 @@ function validate58(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        vErrors = vErrors === null ? validate55.errors : appendErrors(vErrors, validate55.errors);
         errors = vErrors.length;
       }
     }
@@ -1026,7 +1026,7 @@ function validate64(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -1040,7 +1040,7 @@ function validate64(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
         errors = vErrors.length;
       }
     }
@@ -1054,7 +1054,7 @@ function validate64(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -1068,7 +1068,7 @@ function validate64(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -1082,7 +1082,7 @@ function validate64(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -1120,7 +1120,8 @@ function validate64(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+            vErrors =
+              vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
             errors = vErrors.length;
           }
         }
@@ -1134,7 +1135,8 @@ function validate64(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+            vErrors =
+              vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
             errors = vErrors.length;
           }
         }
@@ -1148,7 +1150,8 @@ function validate64(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+            vErrors =
+              vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
             errors = vErrors.length;
           }
         }
@@ -1162,7 +1165,8 @@ function validate64(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+            vErrors =
+              vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
             errors = vErrors.length;
           }
         }
@@ -1411,7 +1415,8 @@ function validate81(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -1502,7 +1507,8 @@ function validate81(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -1516,7 +1522,8 @@ function validate81(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -1655,7 +1662,8 @@ function validate81(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -1815,7 +1823,8 @@ function validate81(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -1829,7 +1838,8 @@ function validate81(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -1843,7 +1853,8 @@ function validate81(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -2014,7 +2025,7 @@ function validate78(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate79.errors : appendErrors(vErrors, validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -2075,7 +2086,7 @@ function validate78(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+        vErrors = vErrors === null ? validate81.errors : appendErrors(vErrors, validate81.errors);
         errors = vErrors.length;
       }
     }
@@ -2089,7 +2100,7 @@ function validate78(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -2182,7 +2193,8 @@ function validate78(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+            vErrors =
+              vErrors === null ? validate79.errors : appendErrors(vErrors, validate79.errors);
             errors = vErrors.length;
           }
         }
@@ -2305,7 +2317,8 @@ function validate77(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+            vErrors =
+              vErrors === null ? validate78.errors : appendErrors(vErrors, validate78.errors);
             errors = vErrors.length;
           }
         }
@@ -2482,7 +2495,7 @@ function validate99(
     if (
       !validate67(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
     ) {
-      vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+      vErrors = vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
       errors = vErrors.length;
     }
     var _valid0 = _errs3 === errors;
@@ -2554,7 +2567,8 @@ function validate99(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+            vErrors =
+              vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
             errors = vErrors.length;
           }
         }
@@ -2663,7 +2677,7 @@ function validate99(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+                    vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
                   errors = vErrors.length;
                 }
               }
@@ -2678,7 +2692,7 @@ function validate99(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+                    vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
                   errors = vErrors.length;
                 }
               }
@@ -2973,7 +2987,7 @@ function validate98(
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+          vErrors = vErrors === null ? validate99.errors : appendErrors(vErrors, validate99.errors);
           errors = vErrors.length;
         }
       }
@@ -2987,7 +3001,8 @@ function validate98(
             dynamicAnchors,
           })
         ) {
-          vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+          vErrors =
+            vErrors === null ? validate105.errors : appendErrors(vErrors, validate105.errors);
           errors = vErrors.length;
         }
       }
@@ -3077,7 +3092,8 @@ function validate98(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+            vErrors =
+              vErrors === null ? validate99.errors : appendErrors(vErrors, validate99.errors);
             errors = vErrors.length;
           }
         }
@@ -3091,7 +3107,8 @@ function validate98(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+            vErrors =
+              vErrors === null ? validate108.errors : appendErrors(vErrors, validate108.errors);
             errors = vErrors.length;
           }
         }
@@ -3105,7 +3122,8 @@ function validate98(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+            vErrors =
+              vErrors === null ? validate105.errors : appendErrors(vErrors, validate105.errors);
             errors = vErrors.length;
           }
         }
@@ -3195,7 +3213,8 @@ function validate98(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+              vErrors =
+                vErrors === null ? validate79.errors : appendErrors(vErrors, validate79.errors);
               errors = vErrors.length;
             }
           }
@@ -3209,7 +3228,8 @@ function validate98(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+              vErrors =
+                vErrors === null ? validate108.errors : appendErrors(vErrors, validate108.errors);
               errors = vErrors.length;
             }
           }
@@ -3223,7 +3243,8 @@ function validate98(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+              vErrors =
+                vErrors === null ? validate105.errors : appendErrors(vErrors, validate105.errors);
               errors = vErrors.length;
             }
           }
@@ -3377,7 +3398,7 @@ function validate98(
                 vErrors =
                   vErrors === null
                     ? wrapper0.validate.errors
-                    : vErrors.concat(wrapper0.validate.errors);
+                    : appendErrors(vErrors, wrapper0.validate.errors);
                 errors = vErrors.length;
               }
             }
@@ -3482,7 +3503,7 @@ function validate98(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+                    vErrors === null ? validate79.errors : appendErrors(vErrors, validate79.errors);
                   errors = vErrors.length;
                 }
               }
@@ -3499,7 +3520,7 @@ function validate98(
                   vErrors =
                     vErrors === null
                       ? wrapper0.validate.errors
-                      : vErrors.concat(wrapper0.validate.errors);
+                      : appendErrors(vErrors, wrapper0.validate.errors);
                   errors = vErrors.length;
                 }
               }
@@ -3514,7 +3535,9 @@ function validate98(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+                    vErrors === null
+                      ? validate105.errors
+                      : appendErrors(vErrors, validate105.errors);
                   errors = vErrors.length;
                 }
               }
@@ -3739,7 +3762,7 @@ function validate97(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
+        vErrors = vErrors === null ? validate98.errors : appendErrors(vErrors, validate98.errors);
         errors = vErrors.length;
       }
     }
@@ -3838,7 +3861,7 @@ function validate94(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate79.errors : appendErrors(vErrors, validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -3852,7 +3875,7 @@ function validate94(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate59.errors : appendErrors(vErrors, validate59.errors);
         errors = vErrors.length;
       }
     }
@@ -3882,7 +3905,7 @@ function validate94(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate97.errors : vErrors.concat(validate97.errors);
+        vErrors = vErrors === null ? validate97.errors : appendErrors(vErrors, validate97.errors);
         errors = vErrors.length;
       }
     }
@@ -4089,7 +4112,7 @@ function validate119(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+        vErrors = vErrors === null ? validate79.errors : appendErrors(vErrors, validate79.errors);
         errors = vErrors.length;
       }
     }
@@ -4103,7 +4126,7 @@ function validate119(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+        vErrors = vErrors === null ? validate59.errors : appendErrors(vErrors, validate59.errors);
         errors = vErrors.length;
       }
     }
@@ -4117,7 +4140,7 @@ function validate119(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+        vErrors = vErrors === null ? validate99.errors : appendErrors(vErrors, validate99.errors);
         errors = vErrors.length;
       }
     }
@@ -4272,7 +4295,8 @@ function validate119(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+            vErrors =
+              vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
             errors = vErrors.length;
           }
         }
@@ -4301,7 +4325,7 @@ function validate119(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+        vErrors = vErrors === null ? validate124.errors : appendErrors(vErrors, validate124.errors);
         errors = vErrors.length;
       }
     }
@@ -4362,7 +4386,8 @@ function validate119(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate124.errors : vErrors.concat(validate124.errors);
+            vErrors =
+              vErrors === null ? validate124.errors : appendErrors(vErrors, validate124.errors);
             errors = vErrors.length;
           }
         }
@@ -4376,7 +4401,8 @@ function validate119(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+            vErrors =
+              vErrors === null ? validate99.errors : appendErrors(vErrors, validate99.errors);
             errors = vErrors.length;
           }
         }
@@ -4405,7 +4431,7 @@ function validate119(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
         errors = vErrors.length;
       }
     }
@@ -4682,7 +4708,7 @@ function validate130(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
+        vErrors = vErrors === null ? validate131.errors : appendErrors(vErrors, validate131.errors);
         errors = vErrors.length;
       }
     }
@@ -4820,7 +4846,7 @@ function validate134(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate135.errors : appendErrors(vErrors, validate135.errors);
         errors = vErrors.length;
       }
     }
@@ -4834,7 +4860,7 @@ function validate134(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate135.errors : appendErrors(vErrors, validate135.errors);
         errors = vErrors.length;
       }
     }
@@ -4848,7 +4874,7 @@ function validate134(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate135.errors : appendErrors(vErrors, validate135.errors);
         errors = vErrors.length;
       }
     }
@@ -4862,7 +4888,7 @@ function validate134(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate135.errors : appendErrors(vErrors, validate135.errors);
         errors = vErrors.length;
       }
     }
@@ -5054,7 +5080,8 @@ function validate141(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -5151,7 +5178,8 @@ function validate141(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -5250,7 +5278,8 @@ function validate141(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -5349,7 +5378,8 @@ function validate141(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
               errors = vErrors.length;
             }
           }
@@ -5553,7 +5583,8 @@ function validate141(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+              vErrors =
+                vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
               errors = vErrors.length;
             }
           }
@@ -5646,7 +5677,8 @@ function validate141(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+              vErrors =
+                vErrors === null ? validate135.errors : appendErrors(vErrors, validate135.errors);
               errors = vErrors.length;
             }
           }
@@ -6371,7 +6403,7 @@ function validate150(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
         errors = vErrors.length;
       }
     }
@@ -6385,7 +6417,7 @@ function validate150(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        vErrors = vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
         errors = vErrors.length;
       }
     }
@@ -6399,7 +6431,7 @@ function validate150(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
+        vErrors = vErrors === null ? validate135.errors : appendErrors(vErrors, validate135.errors);
         errors = vErrors.length;
       }
     }
@@ -6413,7 +6445,7 @@ function validate150(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        vErrors = vErrors === null ? validate65.errors : appendErrors(vErrors, validate65.errors);
         errors = vErrors.length;
       }
     }
@@ -6517,7 +6549,7 @@ function validate149(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+        vErrors = vErrors === null ? validate150.errors : appendErrors(vErrors, validate150.errors);
         errors = vErrors.length;
       }
     }
@@ -6531,7 +6563,7 @@ function validate149(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+        vErrors = vErrors === null ? validate150.errors : appendErrors(vErrors, validate150.errors);
         errors = vErrors.length;
       }
     }
@@ -6545,7 +6577,7 @@ function validate149(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate150.errors : vErrors.concat(validate150.errors);
+        vErrors = vErrors === null ? validate150.errors : appendErrors(vErrors, validate150.errors);
         errors = vErrors.length;
       }
     }
@@ -7248,7 +7280,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -7311,7 +7343,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -7499,7 +7531,8 @@ function validate161(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+              vErrors =
+                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
               errors = vErrors.length;
             }
           }
@@ -7532,7 +7565,8 @@ function validate161(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+              vErrors =
+                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
               errors = vErrors.length;
             }
           }
@@ -7664,7 +7698,8 @@ function validate161(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+              vErrors =
+                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
               errors = vErrors.length;
             }
           }
@@ -7811,7 +7846,9 @@ function validate161(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+                    vErrors === null
+                      ? validate169.errors
+                      : appendErrors(vErrors, validate169.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8249,7 +8286,9 @@ function validate161(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+                    vErrors === null
+                      ? validate171.errors
+                      : appendErrors(vErrors, validate171.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8397,7 +8436,9 @@ function validate161(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate171.errors : vErrors.concat(validate171.errors);
+                    vErrors === null
+                      ? validate171.errors
+                      : appendErrors(vErrors, validate171.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8479,7 +8520,9 @@ function validate161(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+                    vErrors === null
+                      ? validate169.errors
+                      : appendErrors(vErrors, validate169.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8561,7 +8604,9 @@ function validate161(
                   })
                 ) {
                   vErrors =
-                    vErrors === null ? validate169.errors : vErrors.concat(validate169.errors);
+                    vErrors === null
+                      ? validate169.errors
+                      : appendErrors(vErrors, validate169.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8609,7 +8654,8 @@ function validate161(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+              vErrors =
+                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
               errors = vErrors.length;
             }
           }
@@ -8642,7 +8688,8 @@ function validate161(
                 dynamicAnchors,
               })
             ) {
-              vErrors = vErrors === null ? validate165.errors : vErrors.concat(validate165.errors);
+              vErrors =
+                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
               errors = vErrors.length;
             }
           }
@@ -8790,7 +8837,7 @@ function validate179(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -8836,7 +8883,7 @@ function validate179(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : vErrors.concat(validate162.errors);
+        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
         errors = vErrors.length;
       }
     }
@@ -9201,7 +9248,8 @@ function validate160(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate161.errors : vErrors.concat(validate161.errors);
+            vErrors =
+              vErrors === null ? validate161.errors : appendErrors(vErrors, validate161.errors);
             errors = vErrors.length;
           }
         }
@@ -9248,7 +9296,8 @@ function validate160(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate179.errors : vErrors.concat(validate179.errors);
+            vErrors =
+              vErrors === null ? validate179.errors : appendErrors(vErrors, validate179.errors);
             errors = vErrors.length;
           }
         }
@@ -9681,7 +9730,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        vErrors = vErrors === null ? validate53.errors : appendErrors(vErrors, validate53.errors);
         errors = vErrors.length;
       }
     }
@@ -9728,7 +9777,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+        vErrors = vErrors === null ? validate55.errors : appendErrors(vErrors, validate55.errors);
         errors = vErrors.length;
       }
     }
@@ -9840,7 +9889,8 @@ function validate52(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            vErrors =
+              vErrors === null ? validate53.errors : appendErrors(vErrors, validate53.errors);
             errors = vErrors.length;
           }
         }
@@ -9869,7 +9919,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+        vErrors = vErrors === null ? validate58.errors : appendErrors(vErrors, validate58.errors);
         errors = vErrors.length;
       }
     }
@@ -9930,7 +9980,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+        vErrors = vErrors === null ? validate64.errors : appendErrors(vErrors, validate64.errors);
         errors = vErrors.length;
       }
     }
@@ -9944,7 +9994,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+        vErrors = vErrors === null ? validate77.errors : appendErrors(vErrors, validate77.errors);
         errors = vErrors.length;
       }
     }
@@ -9990,7 +10040,8 @@ function validate52(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate94.errors : vErrors.concat(validate94.errors);
+            vErrors =
+              vErrors === null ? validate94.errors : appendErrors(vErrors, validate94.errors);
             errors = vErrors.length;
           }
         }
@@ -10037,7 +10088,8 @@ function validate52(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate119.errors : vErrors.concat(validate119.errors);
+            vErrors =
+              vErrors === null ? validate119.errors : appendErrors(vErrors, validate119.errors);
             errors = vErrors.length;
           }
         }
@@ -10066,7 +10118,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+        vErrors = vErrors === null ? validate130.errors : appendErrors(vErrors, validate130.errors);
         errors = vErrors.length;
       }
     }
@@ -10080,7 +10132,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+        vErrors = vErrors === null ? validate134.errors : appendErrors(vErrors, validate134.errors);
         errors = vErrors.length;
       }
     }
@@ -10126,7 +10178,8 @@ function validate52(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+            vErrors =
+              vErrors === null ? validate141.errors : appendErrors(vErrors, validate141.errors);
             errors = vErrors.length;
           }
         }
@@ -10155,7 +10208,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate149.errors : vErrors.concat(validate149.errors);
+        vErrors = vErrors === null ? validate149.errors : appendErrors(vErrors, validate149.errors);
         errors = vErrors.length;
       }
     }
@@ -10187,7 +10240,8 @@ function validate52(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+            vErrors =
+              vErrors === null ? validate55.errors : appendErrors(vErrors, validate55.errors);
             errors = vErrors.length;
           }
         }
@@ -10263,7 +10317,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+        vErrors = vErrors === null ? validate160.errors : appendErrors(vErrors, validate160.errors);
         errors = vErrors.length;
       }
     }
@@ -10295,7 +10349,8 @@ function validate52(
               dynamicAnchors,
             })
           ) {
-            vErrors = vErrors === null ? validate160.errors : vErrors.concat(validate160.errors);
+            vErrors =
+              vErrors === null ? validate160.errors : appendErrors(vErrors, validate160.errors);
             errors = vErrors.length;
           }
         }
@@ -10333,3 +10388,7 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate160;
+function appendErrors(into, more) {
+  for (let i = 0; i < more.length; i++) into.push(more[i]);
+  return into;
+}

@@ -7,6 +7,7 @@ import type { PanelContext } from '../../app/panels';
 import { InputErrors } from '../../model/errors';
 import type { Level } from '../../model/level';
 import * as loader from '../../model/load';
+import { shareHashStart } from '../../share/hashStart';
 import { readShareHash, type SharedLink } from '../../share/link';
 import type { Outcome } from '../../share/refusal';
 import { h, replace } from '../dom';
@@ -53,7 +54,7 @@ function readContractJson(text: string, source: string): Read {
 /** Pasted text: a link (anything with a share hash in it) or a contract's JSON. */
 function readPasted(text: string): Read {
   const trimmed = text.trim();
-  const hashAt = trimmed.search(/#(?:.*&)?[sl]=/);
+  const hashAt = shareHashStart(trimmed);
   if (!trimmed.startsWith('{') && hashAt >= 0) {
     const result = readShareHash(trimmed.slice(hashAt), { findLevel: campaignLevel, loader });
     const borrowed = result?.ok ? borrowedIdProblem(result.value) : null;

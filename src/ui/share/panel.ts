@@ -4,9 +4,10 @@
  * the dialogs load only when used.
  */
 import { registerPanel, registerStartup, type PanelContext } from '../../app/panels';
+import { shareHashStart } from '../../share/hashStart';
 
 /** Does the hash carry a share link at all? (Cheap: decides whether to load the reader.) */
-const hasLink = (hash: string): boolean => /^#(?:.*&)?[sl]=/.test(hash);
+const hasLink = (hash: string): boolean => shareHashStart(hash) === 0;
 
 registerPanel({
   id: 'share',
