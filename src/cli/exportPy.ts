@@ -7,7 +7,7 @@
  */
 import { simulate } from '../engine/simulate';
 import { exportPython, suggestScale } from '../python/exportPython';
-import { EXIT, readLevelAndSolution, runCommand } from './io';
+import { EXIT, aboutFile, printProblem, readLevelAndSolution, runCommand } from './io';
 
 const USAGE = 'usage: npm run export-py -- <level.json> [solution.json] [--scale S]';
 
@@ -46,14 +46,14 @@ void runCommand(() => {
   const { level, solution } = readLevelAndSolution(args.levelPath, args.solutionPath);
   let scale = args.scale;
   if (scale === undefined) {
-    const predicted = simulate(level, solution, { trace: false });
+    const predicted = aboutFile(args.levelPath, () => simulate(level, solution, { trace: false }));
     scale = predicted.ok ? suggestScale(predicted.metrics.makespanUs) : 1;
   }
-  const program = exportPython(level, solution, { scale });
+  const program = aboutFile(args.levelPath, () => exportPython(level, solution, { scale }));
   if (program.issues.length > 0) {
     const file = args.solutionPath ?? args.levelPath;
     for (const issue of program.issues)
-      console.error(`${file}: ${issue.node ? `node "${issue.node}": ` : ''}${issue.message}`);
+      printProblem(`${file}: ${issue.node ? `node "${issue.node}": ` : ''}${issue.message}`);
     return EXIT.invalidInput;
   }
   process.stdout.write(program.source);

@@ -18,7 +18,7 @@ import { InputErrors } from '../model/errors';
 import type { Level } from '../model/level';
 import { parseLevel } from '../model/load';
 import type { Solution } from '../model/solution';
-import { EXIT, printInputErrors, readJsonFile, runCommand } from './io';
+import { EXIT, aboutFile, printInputErrors, printProblem, readJsonFile, runCommand } from './io';
 
 const LEVELS_DIR = 'levels';
 const STARTER = 'levels/templates/starter.json';
@@ -241,20 +241,32 @@ function requirementCycle(start: string, byId: ReadonlyMap<string, Level>): stri
 
 function check(paths: readonly string[]): number {
   const files = (paths.length > 0 ? paths : [LEVELS_DIR]).flatMap(levelFiles);
-  const { levels, invalid } = loadAll(files);
+  const loaded = loadAll(files);
+  const { levels } = loaded;
+  let { invalid } = loaded;
   // Requirements may name any shipped contract, so the campaign is always the context.
   const shipped = loadAll(levelFiles(LEVELS_DIR).filter((f) => !files.includes(f)));
   const inCampaignOrder = [...levels].sort(
     ([, a], [, b]) => a.chapter - b.chapter || a.order - b.order || a.id.localeCompare(b.id),
   );
-  const reports = inCampaignOrder.map(([file, level]) => checkLevel(file, level));
+  const reports: ReturnType<typeof checkLevel>[] = [];
+  for (const [file, level] of inCampaignOrder) {
+    try {
+      // What the engine refuses (a step unrolling to too many ops) is this file's fault too.
+      reports.push(aboutFile(file, () => checkLevel(file, level)));
+    } catch (error) {
+      if (!(error instanceof InputErrors)) throw error;
+      printInputErrors(error);
+      invalid += 1;
+    }
+  }
   printTable(reports.flatMap((r) => r.lines.map(cells)));
   const campaign = campaignProblems([...levels.values()], [...shipped.levels.values()]);
   const failures = [
     ...reports.flatMap((r) => r.problems.map((p) => `${r.file}: ${p}`)),
     ...campaign,
   ];
-  for (const failure of failures) console.error(failure);
+  for (const failure of failures) printProblem(failure);
   console.log(
     `${reports.length} level${reports.length === 1 ? '' : 's'} checked: ${failures.length} problem${failures.length === 1 ? '' : 's'}, ${invalid} invalid file${invalid === 1 ? '' : 's'}`,
   );

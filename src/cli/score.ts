@@ -5,7 +5,7 @@
  * verdict as JSON. Exit 0 when every goal is met, 1 when not, 2 for input we cannot use.
  */
 import { simulate } from '../engine/simulate';
-import { EXIT, readLevelAndSolution, runCommand } from './io';
+import { EXIT, aboutFile, printProblem, readLevelAndSolution, runCommand } from './io';
 
 const USAGE = 'usage: npm run score -- <level.json> [solution.json]';
 
@@ -16,10 +16,10 @@ void runCommand(() => {
     return EXIT.invalidInput;
   }
   const { level, solution } = readLevelAndSolution(levelPath, solutionPath);
-  const result = simulate(level, solution, { trace: false });
+  const result = aboutFile(levelPath, () => simulate(level, solution, { trace: false }));
   if (!result.ok) {
     for (const issue of result.issues)
-      console.error(
+      printProblem(
         `${solutionPath ?? levelPath}: ${issue.node ? `node "${issue.node}": ` : ''}${issue.message}`,
       );
     return EXIT.invalidInput;

@@ -40,6 +40,12 @@ const OP_SHAPES =
 const TIME_SHAPES =
   'expected a time: a duration like "300ms", {"exponential": "1s"} or {"uniform": ["1s", "2s"]}';
 
+/** A value from the input, quoted, cut short so that a message never echoes a whole input. */
+function clipped(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function list(values: unknown): string {
   return Array.isArray(values) ? values.map((v) => JSON.stringify(v)).join(', ') : '';
 }
@@ -103,7 +109,7 @@ function describe(error: SchemaError): { path: string; detail: string } | null {
         ? { path: pointer(at, tag), detail: `expected "${tag}" to be text` }
         : {
             path: pointer(at, tag),
-            detail: `unknown ${tag} ${JSON.stringify(p.tagValue)}: expected one of ${allowedTags(tag, at)}`,
+            detail: `unknown ${tag} ${clipped(p.tagValue)}: expected one of ${allowedTags(tag, at)}`,
           };
     }
     case 'false schema':
