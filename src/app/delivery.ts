@@ -35,35 +35,41 @@ export interface DeliveryContext {
 }
 
 /**
- * Files a score on a saved solution. A counted run (the player pressed Run) that meets
- * every goal for the first time pays and is celebrated; a better grade is announced.
+ * Files a score on a saved solution, at once. A counted run (the player pressed Run) that
+ * meets every goal for the first time pays; a better grade is noted. Returns what announces
+ * it (the "Contract delivered" dialog, a toast), for the caller to show when the run's show
+ * ends; null when there is nothing to announce.
  */
 export function fileScore(
   context: DeliveryContext,
   solutionId: string,
   result: SimResult,
   counts: boolean,
-): void {
+): (() => void) | null {
   const score = scoreOf(result);
-  if (!score) return;
+  if (!score) return null;
   const { progress, campaign, level } = context;
   const before = progress.save;
   const outcome = recordScore(before, level, solutionId, score, counts);
   progress.replace(outcome.save);
-  if (!counts) return;
+  if (!counts) return null;
+  const { newBest } = outcome;
   if (outcome.paid > 0) {
     const unlocked = campaign.filter((l) => !isUnlocked(before, l) && isUnlocked(progress.save, l));
-    celebrate(
-      {
-        title: level.title,
-        paid: outcome.paid,
-        grade: score.grade,
-        unlocked: unlocked.map((l) => l.title),
-      },
-      // Back in the inbox, the new e-mail is the one open.
-      { inbox: () => context.toInbox(unlocked[0]?.id), stay: () => undefined },
-    );
-  } else if (outcome.newBest) {
-    context.toasts.show(`New best grade on this contract: ${gradeLabel(outcome.newBest)}`, 'good');
+    return () =>
+      void celebrate(
+        {
+          title: level.title,
+          paid: outcome.paid,
+          grade: score.grade,
+          unlocked: unlocked.map((l) => l.title),
+        },
+        // Back in the inbox, the new e-mail is the one open.
+        { inbox: () => context.toInbox(unlocked[0]?.id), stay: () => undefined },
+      );
   }
+  if (newBest)
+    return () =>
+      context.toasts.show(`New best grade on this contract: ${gradeLabel(newBest)}`, 'good');
+  return null;
 }

@@ -60,6 +60,14 @@ export interface PanelContext {
   onChange(listener: (change: ContextChange) => void): () => void;
   /** Runs the current wiring with its trace (as the Run button does). */
   run(): Promise<SimResult | null>;
+  /**
+   * True from a full run's result until a view takes on playing it as the show: the verdict
+   * (the score panel's run, the "Contract delivered" dialog) waits for the show to end. The
+   * run is filed in the save at once; only its showing waits.
+   */
+  readonly showPending: boolean;
+  /** A view plays the fresh run as the show; the verdict appears when `ended` settles. */
+  presentRun(ended: Promise<void>): void;
   /** Selects (and highlights) these nodes in the editor, e.g. from a line of the code view. */
   select(nodes: readonly string[]): void;
   /**

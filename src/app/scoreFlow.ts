@@ -15,6 +15,12 @@ import type { SavedSolutions } from './savedSolutions';
 import { Scoring } from './scoring';
 import { fileScore, type DeliveryContext } from './delivery';
 
+/**
+ * How long a run's verdict waits for the run view to take on its show (the view loads
+ * pixi.js the first time); past it, the verdict shows without one.
+ */
+const SHOW_GRACE_MS = 4000;
+
 export interface ScoreFlowOptions extends DeliveryContext {
   /** Scores are filed in the save (a campaign contract), or the contract is played for practice. */
   readonly saved: boolean;
@@ -29,6 +35,8 @@ export interface ScoreFlowParts {
   readonly solutions: SavedSolutions;
   /** Brings the score panel to the front. */
   revealScore(): void;
+  /** Brings the run view to the front for a run's show; false if the workbench has none. */
+  revealStage(): boolean;
 }
 
 export class ScoreFlow {
@@ -36,6 +44,8 @@ export class ScoreFlow {
   private readonly scoring: Scoring;
   /** Which kind of result the score panel shows for the current wiring. */
   private shown: 'run' | 'live' = 'live';
+  /** Counts runs, so the verdict of a run overtaken by another is never shown. */
+  private runs = 0;
 
   constructor(
     private readonly options: ScoreFlowOptions,
@@ -69,24 +79,40 @@ export class ScoreFlow {
     this.record(result, false);
   }
 
-  /** Runs the current wiring with its trace; a run that meets every goal delivers the contract. */
+  /**
+   * Runs the current wiring with its trace; a run that meets every goal delivers the
+   * contract. The run is filed at once; its verdict (the score panel, the "Contract
+   * delivered" dialog) shows when the run view's show of it ends or the player skips it.
+   */
   async run(): Promise<SimResult | null> {
     const solution = this.parts.editor.solution();
+    const run = ++this.runs;
     this.options.store.setSolution(solution);
     this.options.store.setRunning();
     this.runButton.disabled = true;
     this.runButton.classList.add('running');
     try {
       const result = await this.scoring.run(solution);
-      if (!result) return null;
+      if (!result || run !== this.runs) return result;
+      const watched = result.ok && result.trace !== undefined && this.parts.revealStage();
+      const showEnded = watched ? this.options.store.expectShow(SHOW_GRACE_MS) : Promise.resolve();
       this.options.store.setResult(result, solution);
       const now = this.options.store.solution;
-      if (!now || structureKey(now) !== structureKey(solution)) return result;
+      if (!now || structureKey(now) !== structureKey(solution)) {
+        this.options.store.presentRun(Promise.resolve());
+        return result;
+      }
       this.shown = 'run';
-      this.parts.editor.showIssues(result.ok ? [] : result.issues);
-      this.parts.score.show({ result, source: 'run', solution, ...this.undelivered() });
-      this.parts.revealScore();
-      this.record(result, true);
+      const announce = this.record(result, true);
+      void showEnded.then(() => {
+        // An edit or a new run since then has its own score; a delivery is announced anyway.
+        if (run === this.runs && this.shown === 'run') {
+          this.parts.editor.showIssues(result.ok ? [] : result.issues);
+          this.parts.score.show({ result, source: 'run', solution, ...this.undelivered() });
+          this.parts.revealScore();
+        }
+        announce?.();
+      });
       return result;
     } finally {
       this.runButton.disabled = false;
@@ -112,14 +138,16 @@ export class ScoreFlow {
     };
   }
 
-  private record(result: SimResult, counts: boolean): void {
+  private record(result: SimResult, counts: boolean): (() => void) | null {
     const { solutions } = this.parts;
     solutions.flush();
-    if (!this.options.saved || solutions.activeId === '') return;
-    fileScore(this.options, solutions.activeId, result, counts);
+    if (!this.options.saved || solutions.activeId === '') return null;
+    return fileScore(this.options, solutions.activeId, result, counts);
   }
 
   dispose(): void {
+    // A show that ends after the workbench closed still announces a delivery, but shows no score.
+    this.runs += 1;
     this.scoring.dispose();
   }
 }

@@ -126,6 +126,12 @@ export class ContractSession {
         status: this.status,
         solutions: this.solutions,
         revealScore: () => this.layout.side.show('score'),
+        revealStage: () => {
+          const bottom = this.layout.bottom;
+          if (!bottom?.has('run-view')) return false;
+          bottom.show('run-view');
+          return true;
+        },
       },
     );
     replace(

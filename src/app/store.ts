@@ -25,6 +25,8 @@ export class GameStore implements PanelContext {
   private resultOf: Solution | null = null;
   live: SimResult | null = null;
   selection: readonly string[] = [];
+  showPending = false;
+  private takeShow: ((ended: Promise<void>) => void) | null = null;
   private readonly listeners = new Set<(change: ContextChange) => void>();
 
   constructor(private readonly actions: StoreActions) {}
@@ -100,6 +102,31 @@ export class GameStore implements PanelContext {
 
   run(): Promise<SimResult | null> {
     return this.actions.run();
+  }
+
+  /**
+   * Call before announcing a full run's result: resolves when the show of that run ends
+   * (a view took it on, see `presentRun`), or after `graceMs` if no view takes it on (the
+   * run view is folded away or could not load), so the verdict is never lost.
+   */
+  expectShow(graceMs: number): Promise<void> {
+    this.takeShow?.(Promise.resolve());
+    return new Promise((resolve) => {
+      const take = (ended: Promise<void>): void => {
+        if (this.takeShow !== take) return;
+        clearTimeout(timer);
+        this.takeShow = null;
+        this.showPending = false;
+        void ended.then(() => resolve());
+      };
+      const timer = setTimeout(() => take(Promise.resolve()), graceMs);
+      this.takeShow = take;
+      this.showPending = true;
+    });
+  }
+
+  presentRun(ended: Promise<void>): void {
+    this.takeShow?.(ended);
   }
   select(nodes: readonly string[]): void {
     this.actions.select(nodes);

@@ -69,6 +69,11 @@ export class Dock {
       button.setAttribute('aria-expanded', String(!collapsed));
   }
 
+  /** Whether this dock has a tab with this id. */
+  has(id: string): boolean {
+    return this.tabs.some((t) => t.id === id);
+  }
+
   show(id: string): void {
     const tab = this.tabs.find((t) => t.id === id);
     if (!tab) return;

@@ -39,6 +39,9 @@ export class Controls {
   private readonly key: HTMLElement;
   private readonly keyButton: HTMLButtonElement;
   private readonly enlargeButton: HTMLButtonElement;
+  private readonly skipButton: HTMLButtonElement;
+  /** Ends the show now playing, if one is. */
+  private endShow: (() => void) | null = null;
   private replay: Replay | null = null;
   private enabled: boolean | null = null;
 
@@ -117,6 +120,17 @@ export class Controls {
     this.enlargeButton = toggle('Watch it bigger (Esc to return)', 'Enlarge', 'run-enlarge', () =>
       this.enlarge(this.enlargeButton.getAttribute('aria-pressed') !== 'true'),
     );
+    this.skipButton = h(
+      'button',
+      {
+        class: 'btn primary lw-skip',
+        attrs: { type: 'button', title: 'Skip to the verdict (Esc)', 'data-testid': 'run-skip' },
+        on: { click: () => this.endShow?.() },
+      },
+      'Skip ',
+      h('kbd', null, 'Esc'),
+    );
+    this.skipButton.hidden = true;
     this.element = h(
       'div',
       { class: 'lw-controls', attrs: { role: 'toolbar', 'aria-label': 'Replay' } },
@@ -132,6 +146,7 @@ export class Controls {
       this.status,
       this.keyButton,
       this.enlargeButton,
+      this.skipButton,
       this.key,
     );
 
@@ -162,8 +177,45 @@ export class Controls {
   }
 
   private readonly onEscape = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') this.enlarge(false);
+    if (event.key !== 'Escape') return;
+    if (this.endShow) {
+      event.preventDefault();
+      this.endShow();
+    } else this.enlarge(false);
   };
+
+  /**
+   * Plays the loaded run as the show that comes before its verdict: enlarged, from the
+   * start, with a Skip button (and Esc). Resolves when playback reaches the end or the
+   * player skips; the panel then returns to its place so the verdict can be read.
+   */
+  present(): Promise<void> {
+    this.endShow?.();
+    return new Promise((resolve) => {
+      const stop = this.playback.onChange((change) => {
+        if (change === 'run') finish();
+        else if (!this.playback.playing && this.playback.time >= this.playback.end) finish();
+      });
+      const finish = (): void => {
+        if (this.endShow !== finish) return;
+        this.endShow = null;
+        stop();
+        this.skipButton.hidden = true;
+        this.status.hidden = false;
+        this.playback.pause();
+        this.playback.seek(this.playback.end);
+        this.enlarge(false);
+        resolve();
+      };
+      this.endShow = finish;
+      this.skipButton.hidden = false;
+      this.skipButton.disabled = false;
+      // The word on how the run ended is the verdict's: it waits for the end of the show.
+      this.status.hidden = true;
+      this.enlarge(true);
+      this.playback.play();
+    });
+  }
 
   stepForward(): void {
     if (!this.replay) return;
@@ -206,6 +258,7 @@ export class Controls {
   }
 
   destroy(): void {
+    this.endShow?.();
     this.unsubscribe();
     document.removeEventListener('keydown', this.onEscape);
   }

@@ -16,6 +16,8 @@ interface View {
   update(input: RunInput): void;
   destroy(): void;
   readonly playback: Playback;
+  /** Plays the loaded run as the show before its verdict (the run view has one). */
+  present?(): Promise<void>;
 }
 
 const playbacks = new WeakMap<PanelContext, Promise<Playback>>();
@@ -48,11 +50,16 @@ function follow(host: HTMLElement, context: PanelContext, view: View): () => voi
   let startPlaying = false;
   const visible = () => host.offsetParent !== null && host.clientWidth > 0;
   const refresh = () => {
-    if (!stale || !visible()) return;
+    // A run's show plays enlarged, so it is taken on even from a view squeezed out of sight.
+    if (!stale || (!visible() && !(context.showPending && view.present))) return;
     stale = false;
     view.update(inputOf(context));
-    if (startPlaying && context.result?.ok && context.result.trace) view.playback.play();
+    const playable = startPlaying && context.result?.ok === true && !!context.result.trace;
     startPlaying = false;
+    if (!playable) return;
+    // A fresh run is the show: the game holds its verdict until the show ends.
+    if (context.showPending && view.present) context.presentRun(view.present());
+    else view.playback.play();
   };
   const off = context.onChange((change) => {
     if (change.type === 'live' || change.type === 'selection' || change.type === 'running') return;

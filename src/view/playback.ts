@@ -8,8 +8,8 @@ import type { Micros } from '../model/units';
 /** Simulated seconds per wall-clock second the player can choose. */
 export const SPEEDS: readonly number[] = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 500, 1000];
 
-/** How long a whole run should take to watch at the speed chosen for it. */
-const WATCH_SECONDS = 12;
+/** How long a whole run should take to watch at the speed chosen for it: a few seconds of show. */
+const WATCH_SECONDS = 5;
 
 /** The preset speed that plays a run of `endUs` in about `WATCH_SECONDS`. */
 export function speedFor(endUs: Micros): number {

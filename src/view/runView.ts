@@ -53,6 +53,8 @@ export interface RunViewHandle {
   update(input: RunInput): void;
   /** Draws the current moment now rather than at the next animation frame (tests, benchmarks). */
   render(): void;
+  /** Plays the loaded run enlarged as the show before its verdict; resolves when it ends or is skipped. */
+  present(): Promise<void>;
   destroy(): void;
 }
 
@@ -356,6 +358,7 @@ export async function mountRunView(
         next.level === scene.input.level;
       if (!same) build(next);
     },
+    present: () => controls.present(),
     render(): void {
       cancelAnimationFrame(drawRequest);
       draw(performance.now());

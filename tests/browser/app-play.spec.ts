@@ -18,6 +18,9 @@ test('a new player solves the first contract, gets paid and unlocks the next', a
   await shoot(page, 'editor-solved');
 
   await page.keyboard.press('Space');
+  // The run plays first; Esc skips to the verdict.
+  await expect(page.getByTestId('run-skip')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Escape');
   await expect(page.getByTestId('celebration')).toBeVisible();
   await expect(page.getByTestId('celebration')).toContainText('+$50');
   await expect(page.getByTestId('celebration')).toContainText('Simultaneous Exhibition');
