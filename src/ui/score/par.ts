@@ -6,11 +6,23 @@ import { bytes, duration, money } from '../format';
 
 export interface TierCheck {
   readonly label: string;
-  readonly met: boolean;
+  /** `ungraded`: the run failed a goal (or ran out of memory, deadlocked, delivered nothing), so no threshold counts as met. */
+  readonly state: 'met' | 'missed' | 'ungraded';
 }
 
-export function tierChecks(tier: ParTier, m: Metrics): TierCheck[] {
-  const checks: TierCheck[] = [];
+/**
+ * A par tier's thresholds against a run. A run that did not pass its goals earns no grade:
+ * its figures (a makespan of 0 for a run that delivered nothing) meet no threshold.
+ */
+export function tierChecks(tier: ParTier, m: Metrics, passed: boolean): TierCheck[] {
+  return thresholds(tier, m).map(({ label, met }) => ({
+    label,
+    state: !passed ? 'ungraded' : met ? 'met' : 'missed',
+  }));
+}
+
+function thresholds(tier: ParTier, m: Metrics): { label: string; met: boolean }[] {
+  const checks: { label: string; met: boolean }[] = [];
   if (tier.makespan !== undefined) {
     const max = parseDuration(tier.makespan);
     checks.push({ label: `done in ${duration(max)}`, met: m.makespanUs <= max });

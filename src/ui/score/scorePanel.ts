@@ -284,11 +284,18 @@ export class ScorePanel {
       'section',
       { class: 'score-section' },
       h('h3', null, 'Grade against par'),
+      verdict.passed
+        ? null
+        : h(
+            'p',
+            { class: 'par-ungraded faint', data: { testid: 'par-ungraded' } },
+            'No grade: a run is graded only once it meets every goal.',
+          ),
       h(
         'ul',
         { class: 'par-ladder' },
         ...(['gold', 'silver', 'bronze'] as const).map((tier) => {
-          const checks = tierChecks(this.level.par[tier], metrics);
+          const checks = tierChecks(this.level.par[tier], metrics, verdict.passed);
           const reached = verdict.passed && verdict.grade === tier;
           return h(
             'li',
@@ -304,7 +311,7 @@ export class ScorePanel {
               { class: 'par-checks' },
               ...(checks.length === 0 ? [h('span', null, 'every goal met')] : []),
               ...checks.map((c) =>
-                h('span', { class: c.met ? 'met' : 'missed' }, `${c.met ? '✓' : '✗'} ${c.label}`),
+                h('span', { class: c.state }, `${TIER_MARK[c.state]} ${c.label}`),
               ),
             ),
           );
@@ -313,6 +320,9 @@ export class ScorePanel {
     );
   }
 }
+
+/** ✓ met, ✗ missed, – not graded (the run failed a goal). */
+const TIER_MARK = { met: '✓', missed: '✗', ungraded: '–' } as const;
 
 function metric(label: string, value: string, key: string, title = ''): HTMLElement {
   return h(
