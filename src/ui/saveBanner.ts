@@ -2,7 +2,7 @@
 import type { SaveProblem } from '../storage/localSave';
 import type { SaveFile } from '../storage/save';
 import type { Keeping } from '../storage/saveShelf';
-import { h } from './dom';
+import { h } from '../shell/dom';
 import { downloadText } from './download';
 
 /** The file name progress is downloaded under, as the Progress menu exports it. */
