@@ -5,7 +5,7 @@
  */
 import type { Level } from '../model/level';
 import { NODE_SPECS, NODE_TYPES, type NodeCategory, type NodeType } from '../model/vocabulary';
-import { h, replace } from '../ui/dom';
+import { h, replace } from '../shell/dom';
 import { GLYPHS } from './glyphs';
 
 export const PALETTE_MIME = 'application/x-loopwork-node';
