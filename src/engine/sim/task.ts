@@ -103,6 +103,13 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       this.rt.loop.occupyBlocking(this, us, detail);
       return;
     }
+    if (us === 0 && this.call === null) {
+      // `await asyncio.sleep(0)` is a bare yield, not a timer (Lib/asyncio/tasks.py: a
+      // delay <= 0 awaits `__sleep0()`; Task.__step requeues the task with call_soon), so
+      // the task runs again next iteration, ahead of the timers that expire meanwhile.
+      this.scheduleWake();
+      return;
+    }
     this.report('io', detail);
     this.rt.loop.callLater(us, this, FIRE + 8 * this.gen);
   }
