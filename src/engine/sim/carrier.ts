@@ -51,7 +51,9 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
   /** Interprets until the carrier must wait or has nothing left to do. */
   advance(): void {
     const rt = this.rt;
+    const world = rt.world;
     for (;;) {
+      if (!world.spend()) return;
       if (this.raised !== null) {
         if (!this.unwind()) return;
         continue;
@@ -69,6 +71,8 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
         case 'timeout':
         case 'offload':
         case 'fanOut':
+        case 'taskGroup':
+        case 'cleanup':
           if (!(DRIVERS[ins.op] as Driver<WrapperInstr>).enter(this, ins)) return;
           break;
         case 'route': {
@@ -105,8 +109,7 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
             if (!this.bodyEnded()) return;
             break;
           }
-          driverOf(frame).leave(this, frame);
-          this.pc = (frame.instr as WrapperInstr).next;
+          if (!driverOf(frame).exit(this, frame)) return;
           break;
         }
         default: {
@@ -134,8 +137,16 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
         driverOf(frame).resume(this, frame);
         break;
       }
-      default:
+      // Nothing to finish: the carrier's own resume took what it waited for.
+      case Wait.None:
+      case Wait.Put:
+      case Wait.NextJob:
+      case Wait.Drain:
         break;
+      default: {
+        const unknown: never = wait;
+        throw new Error(`no resume for wait ${String(unknown)}`);
+      }
     }
     this.advance();
   }
@@ -173,7 +184,19 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
         return true;
       case 'retry':
         return this.retry(frame, frame.instr as RetryInstr);
+      case 'cleanUp':
+        frame.pending = raised;
+        this.frames.push(frame);
+        this.raised = null;
+        this.cleanUp(handling.us);
+        return false;
     }
+  }
+
+  /** Runs a clean-up block of its own duration (an `await asyncio.sleep`, in a thread `time.sleep`). */
+  cleanUp(us: number): void {
+    this.wait = Wait.Construct;
+    this.waitIo(us, this.context !== 'coroutine', 'cleaning up');
   }
 
   /** A Retry caught the error with attempts left: its body runs again, after its backoff. */
