@@ -6,7 +6,7 @@ import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { LoadedSave, SaveProblem } from '../storage/localSave';
 import { SaveShelf, type Keeping } from '../storage/saveShelf';
-import { indexedDbSpare } from '../storage/spare';
+import { indexedDbSpare } from './spareStore';
 import { accept, isUnlocked, markRead } from '../storage/progress';
 import { emptySave } from '../storage/save';
 import { h, replace } from '../shell/dom';

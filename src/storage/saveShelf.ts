@@ -15,9 +15,20 @@ import {
   loadSave,
   unreadable,
   type LoadedSave,
+  type TextStore,
 } from './localSave';
 import { parseSave, type SaveFile } from './save';
-import type { SpareStore } from './spare';
+
+/**
+ * A second store of text entries (the app hands in IndexedDB's); every call may reject
+ * (storage blocked, disk full).
+ */
+export interface SpareStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, text: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
 
 /** Where the latest save is: localStorage, the spare store, or only in the game's memory. */
 export type Keeping = 'stored' | 'spare' | 'memory';
@@ -38,7 +49,7 @@ function hash(text: string): number {
   return h;
 }
 
-function readLocal(storage: Storage): string | null {
+function readLocal(storage: TextStore): string | null {
   try {
     return storage.getItem(SAVE_KEY);
   } catch {
@@ -47,7 +58,7 @@ function readLocal(storage: Storage): string | null {
 }
 
 /** Writes text to localStorage; false when it refuses (full quota, blocked). */
-function writeLocal(storage: Storage, key: string, text: string): boolean {
+function writeLocal(storage: TextStore, key: string, text: string): boolean {
   try {
     storage.setItem(key, text);
     return true;
@@ -58,7 +69,7 @@ function writeLocal(storage: Storage, key: string, text: string): boolean {
 
 export class SaveShelf {
   constructor(
-    private readonly storage: Storage,
+    private readonly storage: TextStore,
     private readonly spare: SpareStore | null,
   ) {}
 

@@ -1,5 +1,5 @@
 /** Storage stand-ins for tests: localStorage over a Map, IndexedDB's spare store over a Map. */
-import type { SpareStore } from '../../../src/storage/spare';
+import type { SpareStore } from '../../../src/storage/saveShelf';
 
 /** The Storage interface over a Map; `full` makes every write fail like a full quota. */
 export class MemoryStorage implements Storage {

@@ -1,17 +1,11 @@
 /**
- * The browser's second store, IndexedDB, as a few text entries: where the save goes when
- * localStorage is full, and where a save the game could not read is kept aside when it is
- * too big for localStorage. Its quota is far larger (a share of the disk, not 5 MB).
+ * The browser's second store, IndexedDB, as a few text entries (`SpareStore`): where the
+ * save goes when localStorage is full, and where a save the game could not read is kept
+ * aside when it is too big for localStorage. Its quota is far larger (a share of the disk,
+ * not 5 MB).
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-
-/** Text entries by key; every call may reject (storage blocked, disk full). */
-export interface SpareStore {
-  get(key: string): Promise<string | undefined>;
-  set(key: string, text: string): Promise<void>;
-  delete(key: string): Promise<void>;
-  keys(): Promise<string[]>;
-}
+import type { SpareStore } from '../storage/saveShelf';
 
 /** The game's IndexedDB store, or null where the browser has none (or blocks it). */
 export function indexedDbSpare(): SpareStore | null {
