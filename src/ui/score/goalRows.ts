@@ -6,7 +6,7 @@
  */
 import type { SimResult } from '../../engine/result';
 import type { Goal, Level, Op } from '../../model/level';
-import { count, goalText, goalValue } from '../format';
+import { count, goalText, goalValue } from '../../shell/format';
 
 /** One line of the goal list: met or missed by a run, with what it measured. */
 export interface GoalRow {

@@ -8,8 +8,8 @@ import type { SimResult } from '../../engine/result';
 import { partyNode } from '../../engine/describe';
 import type { Level } from '../../model/level';
 import type { Solution } from '../../model/solution';
-import { h } from '../dom';
-import { bytes, count, duration } from '../format';
+import { h } from '../../shell/dom';
+import { bytes, count, duration } from '../../shell/format';
 import { nodeName } from './nodeNames';
 
 /** Says where a problem is, as a button onto its node. */
