@@ -25,6 +25,7 @@ def report():
         "wall": round(WALL, 6),
         "cpu": round(sum(os.times()[:4]), 6),
         "jobs": counts,
+        "outcomes": [outcome for outcome, _ in outcomes],
         "completions": [None if t is None else round(t, 6) for _, t in outcomes],
     }`;
 
