@@ -78,7 +78,9 @@ export class Pool {
       resultUs: 0,
     };
     if (this.spec.kind === 'process') {
-      while (this.members.length < this.spec.workers)
+      // Each process takes its memory as it starts; once the machine's memory is gone the
+      // run has ended, so a pool of 100,000 costs only the processes that fit.
+      while (this.members.length < this.spec.workers && this.rt.world.stopped === null)
         this.members.push(new PoolWorker(this.rt, this, 'process'));
       this.calls ??= new CallQueue(this.rt, this);
       this.calls.submit(item);
