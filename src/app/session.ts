@@ -11,7 +11,7 @@ import { LoopEditor } from '../editor/editor';
 import { Palette } from '../editor/palette';
 import { bindBoard, fitView, placeAtCentre, zoomBy } from '../editor/board';
 import { bindShortcuts } from '../editor/shortcuts';
-import { h, replace } from '../ui/dom';
+import { h, replace } from '../shell/dom';
 import { panelTabs } from '../ui/dock';
 import { workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
 import { editorHelp, editorTools } from '../ui/workbench/editorTools';
@@ -24,7 +24,7 @@ import { HintsPanel } from '../ui/solutions/hintsPanel';
 import { recordOf, showNextHint } from '../storage/progress';
 import type { ProgressKeeper } from './progressKeeper';
 import type { GameStore } from './store';
-import { panelsIn } from './panels';
+import { panelsIn } from '../shell/panels';
 import { SavedSolutions } from './savedSolutions';
 import { ScoreFlow } from './scoreFlow';
 

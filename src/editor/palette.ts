@@ -5,8 +5,7 @@
  */
 import type { Level } from '../model/level';
 import { NODE_SPECS, NODE_TYPES, type NodeCategory, type NodeType } from '../model/vocabulary';
-import { h, replace } from '../ui/dom';
-import { GLYPHS } from './glyphs';
+import { h, replace } from '../shell/dom';
 
 export const PALETTE_MIME = 'application/x-loopwork-node';
 
@@ -92,7 +91,11 @@ export class Palette {
           },
         },
       },
-      h('span', { class: 'palette-glyph', attrs: { 'aria-hidden': 'true' } }, GLYPHS[type]),
+      h(
+        'span',
+        { class: 'palette-glyph', attrs: { 'aria-hidden': 'true' } },
+        NODE_SPECS[type].glyph,
+      ),
       h(
         'span',
         { class: 'palette-text' },

@@ -102,6 +102,8 @@ export type ParamSpec =
 
 export interface NodeSpec {
   readonly type: NodeType;
+  /** One symbol, shared by the node on the board and the palette, so it is recognised at a glance. */
+  readonly glyph: string;
   readonly label: string;
   readonly category: NodeCategory;
   readonly container: boolean;
@@ -131,6 +133,7 @@ const HOUR = 3_600_000_000;
 export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   source: {
     type: 'source',
+    glyph: '▶',
     label: 'Source',
     category: 'given',
     container: false,
@@ -142,6 +145,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   sink: {
     type: 'sink',
+    glyph: '■',
     label: 'Sink',
     category: 'given',
     container: false,
@@ -153,6 +157,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   step: {
     type: 'step',
+    glyph: 'ƒ',
     label: 'Step',
     category: 'step',
     container: false,
@@ -164,6 +169,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   tasks: {
     type: 'tasks',
+    glyph: '⇉',
     label: 'Tasks',
     category: 'spawner',
     container: true,
@@ -175,6 +181,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   queue: {
     type: 'queue',
+    glyph: '☰',
     label: 'Queue + Workers',
     category: 'spawner',
     container: true,
@@ -210,6 +217,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   batch: {
     type: 'batch',
+    glyph: '▦',
     label: 'Batch',
     category: 'spawner',
     container: true,
@@ -230,6 +238,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   semaphore: {
     type: 'semaphore',
+    glyph: '⊘',
     label: 'Semaphore',
     category: 'wrapper',
     container: true,
@@ -250,6 +259,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   lock: {
     type: 'lock',
+    glyph: '⊠',
     label: 'Lock',
     category: 'wrapper',
     container: true,
@@ -261,6 +271,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   timeout: {
     type: 'timeout',
+    glyph: '◷',
     label: 'Timeout',
     category: 'wrapper',
     container: true,
@@ -281,6 +292,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   retry: {
     type: 'retry',
+    glyph: '↻',
     label: 'Retry',
     category: 'wrapper',
     container: true,
@@ -309,6 +321,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   threadPool: {
     type: 'threadPool',
+    glyph: '≋',
     label: 'Thread pool',
     category: 'offload',
     container: true,
@@ -329,6 +342,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   processPool: {
     type: 'processPool',
+    glyph: '⊞',
     label: 'Process pool',
     category: 'offload',
     container: true,
@@ -350,6 +364,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   fanOut: {
     type: 'fanOut',
+    glyph: '⋔',
     label: 'Fan-out',
     category: 'wrapper',
     container: true,
@@ -361,6 +376,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   route: {
     type: 'route',
+    glyph: '⎇',
     label: 'Route by kind',
     category: 'router',
     container: false,

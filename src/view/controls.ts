@@ -2,8 +2,8 @@
  * The replay's control bar, shared by the run view and the timeline: restart, play or
  * pause, step to the next event, speed, and a scrubber over the whole run.
  */
-import { duration } from '../ui/format';
-import { h } from '../ui/dom';
+import { duration } from '../shell/format';
+import { h } from '../shell/dom';
 import { nextEventTime } from './replay/frame';
 import type { Replay } from './replay/replay';
 import { icon, type IconName } from './icons';

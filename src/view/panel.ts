@@ -7,7 +7,7 @@
  * The two views share one Playback per game, so switching tabs keeps the moment, and a
  * job picked in either is highlighted in both and selected in the editor.
  */
-import { registerPanel, type PanelContext } from '../app/panels';
+import { registerPanel, type PanelContext } from '../shell/panels';
 import '../audio/panel';
 import type { Playback } from './playback';
 import type { RunInput } from './runInput';

@@ -10,7 +10,6 @@ import { ROW, extraOutputs, headerHeight } from '../nodeSize';
 import { portLabel } from '../schemes';
 import { nodeStyles } from './nodeStyles';
 import { stepDescription, stepSummary } from './stepSummary';
-import { GLYPHS } from '../glyphs';
 
 export interface ParamEditDetail {
   readonly node: string;
@@ -74,7 +73,7 @@ export class LoopNodeElement extends LitElement {
         <div class="head" style="height:${header}px">
           <div class="title-row" style="height:${ROW.title}px">
             ${spec.hasInput ? this.socket('input', 'in') : html`<span class="socket-gap"></span>`}
-            <span class="glyph" aria-hidden="true">${GLYPHS[node.type]}</span>
+            <span class="glyph" aria-hidden="true">${NODE_SPECS[node.type].glyph}</span>
             <span
               class="label"
               title=${node.type === 'step' ? stepDescription(node.level, String(node.params.step ?? '')) : spec.blurb}

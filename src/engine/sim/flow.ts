@@ -34,14 +34,13 @@ export interface Frame {
 /** What a carrier is waiting for, so a resume (or a cancellation) knows what to finish or undo. */
 export const Wait = {
   None: 0,
+  /** A step's op: CPU, IO, a service call. */
   Op: 1,
-  Permit: 2,
+  /** The construct of the innermost frame (a permit, a pool's result, parts, a back-off): its driver resumes. */
+  Construct: 2,
   Put: 3,
-  Offload: 4,
-  Gather: 5,
-  Backoff: 6,
-  NextJob: 7,
-  Drain: 8,
+  NextJob: 4,
+  Drain: 5,
 } as const;
 export type Wait = (typeof Wait)[keyof typeof Wait];
 

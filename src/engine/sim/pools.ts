@@ -238,7 +238,7 @@ export class PoolWorker extends Carrier implements ThreadOwner {
     this.thread.block(us, detail);
   }
 
-  protected park(wait: Wait, state: WorkerState, detail: string): void {
+  park(wait: Wait, state: WorkerState, detail: string): void {
     this.wait = wait;
     this.thread.park(state, detail);
   }
@@ -265,10 +265,6 @@ export class PoolWorker extends Carrier implements ThreadOwner {
   protected unhandled(raised: Raised): boolean {
     if (this.item !== null) this.item.raised = raised;
     return this.bodyEnded();
-  }
-
-  protected special(): boolean {
-    throw new Error('Timeout, pools and Fan-out run only in coroutines');
   }
 
   private complete(): void {

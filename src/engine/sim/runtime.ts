@@ -193,6 +193,11 @@ export class Runtime {
     trace.push({ type: 'workerState', t: this.world.now, worker, state, job, node, detail });
   }
 
+  /** A task of its own for one part of a job (a Fan-out's): created, not yet started. */
+  newTask(role: 'part', label: string, node: string): Task {
+    return new Task(this, role, null, label, node);
+  }
+
   /** The semaphore or lock a Semaphore or Lock instruction takes. */
   permitsOf(ins: Instr): Permits {
     if (ins.op === 'semaphore') return this.semaphores[ins.semaphore] as Permits;

@@ -41,7 +41,8 @@ export abstract class StepRunner {
   private readonly readVersion: number[] = [];
 
   constructor(
-    protected readonly rt: Runtime,
+    /** The run: its machine, primitives and job outcomes (constructs' drivers reach it too). */
+    readonly rt: Runtime,
     readonly context: CarrierContext,
   ) {}
 
