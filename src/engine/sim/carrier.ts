@@ -51,7 +51,9 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
   /** Interprets until the carrier must wait or has nothing left to do. */
   advance(): void {
     const rt = this.rt;
+    const world = rt.world;
     for (;;) {
+      if (!world.spend()) return;
       if (this.raised !== null) {
         if (!this.unwind()) return;
         continue;
@@ -134,8 +136,16 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
         driverOf(frame).resume(this, frame);
         break;
       }
-      default:
+      // Nothing to finish: the carrier's own resume took what it waited for.
+      case Wait.None:
+      case Wait.Put:
+      case Wait.NextJob:
+      case Wait.Drain:
         break;
+      default: {
+        const unknown: never = wait;
+        throw new Error(`no resume for wait ${String(unknown)}`);
+      }
     }
     this.advance();
   }

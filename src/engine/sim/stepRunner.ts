@@ -75,6 +75,7 @@ export abstract class StepRunner {
         this.rerun,
       );
       while (this.opIndex < ops.length) {
+        if (!rt.world.spend()) return false;
         const index = this.opIndex++;
         const op = ops[index]!;
         const key = opKey(ins.step, index);
@@ -117,6 +118,10 @@ export abstract class StepRunner {
               this.context === 'process',
             );
             break;
+          default: {
+            const unknown: never = op.code;
+            throw new Error(`no interpreter for op code ${String(unknown)}`);
+          }
         }
       }
       if (this.copyIndex + 1 < copies) {

@@ -147,8 +147,14 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
         if (this.role === 'main') return this.rt.main.resume(this);
         if (this.takeFromQueue()) this.advance();
         return;
-      default:
+      case Wait.None:
+      case Wait.Op:
+      case Wait.Construct:
         return this.resumeWait();
+      default: {
+        const unknown: never = this.wait;
+        throw new Error(`no resume for wait ${String(unknown)}`);
+      }
     }
   }
 
