@@ -1,7 +1,7 @@
 /**
  * Every shipped contract's reference wiring, exported as Python and run by python3, ends
  * each job as the engine says: as many jobs done, failed and lost, the same ones (where no
- * queue sheds), and shared state raced (or not) as the engine's run races it.
+ * queue sheds), and shared state ends at the engine's values, with as many updates lost.
  *
  * Nothing here depends on how fast the machine is: how long CPython took against the
  * engine's prediction is `npm run fidelity`'s question, asked on a quiet machine with
@@ -36,18 +36,26 @@ describe('the engine against CPython, contract by contract', () => {
         expect(program.issues).toEqual([]);
         // A slow machine only makes the run longer: the budget is generous.
         const { report } = await runProgram(program.source, [], 240_000);
-        expect(report.jobs).toEqual({
-          done: result.metrics.done,
-          failed: result.metrics.failed,
-          lost: result.metrics.lost,
-          unresolved: 0,
-        });
-        // Which of a burst's jobs a full queue sheds turns on who arrives a moment before
-        // a worker frees up: there, how many is what speed does not change.
+        // Which of a burst's jobs a full queue sheds, and so how many, turns on who arrives
+        // a moment before a worker frees up: a slower machine sheds more. There, what speed
+        // does not change is that every job ends, served or shed, and none fails.
         const sheds = Object.values(result.metrics.queues).some((q) => q.shed > 0);
-        if (!sheds) expect(report.outcomes).toEqual(expected);
-        const raced = Object.values(report.lostUpdates ?? {}).some((n) => n > 0);
-        expect(raced, 'updates of shared state lost to a race').toBe(result.metrics.corrupted > 0);
+        const { done, failed, lost } = result.metrics;
+        if (sheds) {
+          expect(report.jobs.failed).toBe(failed);
+          expect(report.jobs.unresolved).toBe(0);
+          expect(report.jobs.done + report.jobs.lost).toBe(done + lost);
+        } else {
+          expect(report.jobs).toEqual({ done, failed, lost, unresolved: 0 });
+          expect(report.outcomes).toEqual(expected);
+        }
+        const shared = Object.entries(result.metrics.shared);
+        expect(report.lostUpdates ?? {}).toEqual(
+          Object.fromEntries(shared.map(([name, s]) => [name, s.lost])),
+        );
+        expect(report.shared ?? {}).toEqual(
+          Object.fromEntries(shared.map(([name, s]) => [name, s.value])),
+        );
       },
       300_000,
     );

@@ -18,6 +18,7 @@ export interface ProgramReport {
   readonly outcomes: readonly ('done' | 'failed' | 'lost' | 'unresolved')[];
   readonly completions: readonly (number | null)[];
   readonly lostUpdates?: Readonly<Record<string, number>>;
+  readonly shared?: Readonly<Record<string, number>>;
 }
 
 export interface Measured {
