@@ -24,6 +24,8 @@ export type NodeType =
   | 'threadPool'
   | 'processPool'
   | 'fanOut'
+  | 'taskGroup'
+  | 'cleanup'
   | 'route';
 
 export interface NodeParams {
@@ -47,8 +49,16 @@ export interface NodeParams {
   readonly threadPool: { readonly workers: number };
   readonly processPool: { readonly workers: number };
   readonly fanOut: Record<string, never>;
+  /** `except*` on the "failed" port: the error type it catches from the group. */
+  readonly taskGroup: { readonly catches: ErrorType };
+  /** A clean-up of its own duration, on cancellation only or on every way out. */
+  readonly cleanup: { readonly takes: Duration; readonly on: 'cancel' | 'always' };
   readonly route: Record<string, never>;
 }
+
+/** The exceptions a wiring's code can raise, as an `except*` clause names them. */
+export type ErrorType = 'Exception' | 'ServiceError' | 'TimeoutError';
+export const ERROR_TYPES: readonly ErrorType[] = ['Exception', 'ServiceError', 'TimeoutError'];
 
 /** Output ports: `out` for the normal path, plus error paths and one port per job kind on Route. */
 export type PortName = string;
@@ -373,6 +383,56 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
     hasInput: true,
     outputs: ['out'],
     params: [],
+  },
+  taskGroup: {
+    type: 'taskGroup',
+    glyph: '⧉',
+    label: 'Task group',
+    category: 'wrapper',
+    container: true,
+    python: 'async with asyncio.TaskGroup() as group:  # a task per part',
+    blurb:
+      'Runs the body for every part at once; the first error cancels the other parts, and the group fails as one.',
+    hasInput: true,
+    outputs: ['out', 'failed'],
+    params: [
+      {
+        name: 'catches',
+        kind: 'choice',
+        options: ERROR_TYPES,
+        default: 'Exception',
+        label: 'except*',
+      },
+    ],
+  },
+  cleanup: {
+    type: 'cleanup',
+    glyph: '⌫',
+    label: 'Clean-up',
+    category: 'wrapper',
+    container: true,
+    python: 'try: … except asyncio.CancelledError: await undo(); raise',
+    blurb:
+      'Runs its clean-up when the body is cancelled (or on every way out): it takes its own time, and whoever cancelled waits for it.',
+    hasInput: true,
+    outputs: ['out'],
+    params: [
+      {
+        name: 'takes',
+        kind: 'duration',
+        minUs: 0,
+        maxUs: HOUR,
+        default: '100ms',
+        label: 'Clean-up takes',
+      },
+      {
+        name: 'on',
+        kind: 'choice',
+        options: ['cancel', 'always'],
+        default: 'cancel',
+        label: 'Runs on',
+      },
+    ],
   },
   route: {
     type: 'route',

@@ -71,6 +71,8 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
         case 'timeout':
         case 'offload':
         case 'fanOut':
+        case 'taskGroup':
+        case 'cleanup':
           if (!(DRIVERS[ins.op] as Driver<WrapperInstr>).enter(this, ins)) return;
           break;
         case 'route': {
@@ -107,8 +109,7 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
             if (!this.bodyEnded()) return;
             break;
           }
-          driverOf(frame).leave(this, frame);
-          this.pc = (frame.instr as WrapperInstr).next;
+          if (!driverOf(frame).exit(this, frame)) return;
           break;
         }
         default: {
@@ -183,7 +184,19 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
         return true;
       case 'retry':
         return this.retry(frame, frame.instr as RetryInstr);
+      case 'cleanUp':
+        frame.pending = raised;
+        this.frames.push(frame);
+        this.raised = null;
+        this.cleanUp(handling.us);
+        return false;
     }
+  }
+
+  /** Runs a clean-up block of its own duration (an `await asyncio.sleep`, in a thread `time.sleep`). */
+  cleanUp(us: number): void {
+    this.wait = Wait.Construct;
+    this.waitIo(us, this.context !== 'coroutine', 'cleaning up');
   }
 
   /** A Retry caught the error with attempts left: its body runs again, after its backoff. */

@@ -10,6 +10,7 @@ import { END, type Instr } from '../program';
 import type { WorkerState } from '../trace';
 import { Carrier } from './carrier';
 import { driverOf } from './constructs';
+import { partEnded } from './constructs/fanOut';
 import { Wait, type Frame, type GatherFrame, type OffloadFrame, type Raised } from './flow';
 import type { LoopCallback, LoopOccupant } from './eventLoop';
 import type { WorkItem } from './pools';
@@ -164,7 +165,7 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
     this.rt.loop.callLater(afterUs, this, DEADLINE + 8 * frame.token);
   }
 
-  /** A part finished (raised: null) or failed; gather wakes the parent at the first error or the last part. */
+  /** A part finished (raised: null), failed or was cancelled: its Fan-out or group says whether this task wakes. */
   partFinished(part: Task, raised: Raised | null): void {
     const frame = part.parentFrame;
     if (
@@ -173,10 +174,7 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       this.frames[this.frames.length - 1] !== frame
     )
       return;
-    frame.left--;
-    frame.partsDone = Math.max(frame.partsDone, part.partDone);
-    if (raised !== null && frame.error === null) frame.error = raised;
-    if (raised !== null || frame.left === 0) this.rt.loop.callSoon(this, FIRE + 8 * this.gen);
+    if (partEnded(frame, part, raised)) this.rt.loop.callSoon(this, FIRE + 8 * this.gen);
   }
 
   // ——— cancellation ———
@@ -193,17 +191,19 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
     if (this.cancelBy !== undefined) return;
     this.cancelBy = by;
     if (this.wakePending) return;
-    this.abortWait();
+    if (this.abortWait()) return;
     this.gen++;
     this.scheduleWake();
   }
 
-  private abortWait(): void {
+  /** Undoes the current wait for a cancellation; true when the wait goes on first (see Driver.abort). */
+  private abortWait(): boolean {
     if (this.wait === Wait.Op) this.endCall();
     else if (this.wait === Wait.Construct) {
       const top = this.frames[this.frames.length - 1] as Frame;
-      driverOf(top).abort(this, top);
+      return driverOf(top).abort(this, top);
     }
+    return false;
   }
 
   private landCancel(): void {

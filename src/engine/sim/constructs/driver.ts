@@ -5,6 +5,7 @@
  * back to it, asks it to undo a wait a cancellation cut short, and lets it release and
  * catch on the way out — as SimPy adds a process or a resource with one or two hooks.
  */
+import type { Micros } from '../../../model/units';
 import type { Instr } from '../../program';
 import type { Carrier } from '../carrier';
 import type { Frame, Raised } from '../flow';
@@ -21,7 +22,9 @@ export type Handling =
   /** Caught and raised again as another error. */
   | { readonly then: 'raise'; readonly raised: Raised; readonly timedOut: string | null }
   /** Caught by a Retry with attempts left: its body runs again. */
-  | { readonly then: 'retry' };
+  | { readonly then: 'retry' }
+  /** Held while a clean-up of `us` runs (an `except` or `finally` block), then raised again. */
+  | { readonly then: 'cleanUp'; readonly us: Micros };
 
 export const PASS: Handling = { then: 'pass' };
 
@@ -33,10 +36,17 @@ export interface Driver<I extends WrapperInstr> {
    * on (its `pc`, or an error in `raised`). The carrier then interprets on.
    */
   resume(c: Carrier, frame: Frame): void;
-  /** A cancellation lands while the carrier waits here: withdraw what the wait asked for. */
-  abort(c: Carrier, frame: Frame): void;
+  /**
+   * A cancellation lands while the carrier waits here: withdraw what the wait asked for.
+   * True when the wait goes on until the construct is done with it (a group waiting for
+   * its cancelled children's clean-up): the carrier is woken then, and the cancellation
+   * lands.
+   */
+  abort(c: Carrier, frame: Frame): boolean;
   /** The carrier leaves the construct, done or unwinding: release what it holds. */
   leave(c: Carrier, frame: Frame): void;
+  /** The body ran to its end: true to go on after the construct, false when it now waits. */
+  exit(c: Carrier, frame: Frame): boolean;
   /** An error unwinds through the construct: what its `except` clauses do with it. */
   handle(frame: Frame, raised: Raised): Handling;
   /** An error passes through it uncaught: stop what it still has going. */
@@ -49,14 +59,20 @@ const nothing = (): void => {};
 export function driver<I extends WrapperInstr>(
   hooks: Pick<Driver<I>, 'enter'> & Partial<Driver<I>>,
 ): Driver<I> {
+  const leave = hooks.leave ?? nothing;
   return {
     resume: (c, frame) => {
       c.pc = (frame.instr as WrapperInstr).body;
     },
-    abort: nothing,
-    leave: nothing,
+    abort: () => false,
     handle: () => PASS,
     abandon: nothing,
+    exit: (c, frame) => {
+      leave(c, frame);
+      c.pc = (frame.instr as WrapperInstr).next;
+      return true;
+    },
     ...hooks,
+    leave,
   };
 }

@@ -4,7 +4,8 @@
  */
 import type { Frame } from '../flow';
 import type { Driver, WrapperInstr, WrapperOp } from './driver';
-import { fanOutDriver } from './fanOut';
+import { cleanupDriver } from './cleanup';
+import { fanOutDriver, taskGroupDriver } from './fanOut';
 import { offloadDriver } from './offload';
 import { lockDriver, semaphoreDriver } from './permits';
 import { retryDriver } from './retry';
@@ -17,6 +18,8 @@ export const DRIVERS: { readonly [O in WrapperOp]: Driver<Extract<WrapperInstr, 
   timeout: timeoutDriver,
   offload: offloadDriver,
   fanOut: fanOutDriver,
+  taskGroup: taskGroupDriver,
+  cleanup: cleanupDriver,
 };
 
 /** The driver of the construct a frame is for. */

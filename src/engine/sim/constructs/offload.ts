@@ -27,5 +27,6 @@ export const offloadDriver = driver<OffloadInstr>({
   },
   abort(c, frame) {
     c.rt.pools[(frame.instr as OffloadInstr).pool]!.cancel((frame as OffloadFrame).item!);
+    return false;
   },
 });

@@ -27,8 +27,9 @@ const leave = (c: Carrier, frame: Frame): void => {
   c.rt.permitsOf(frame.instr).release(c);
 };
 
-const abort = (c: Carrier, frame: Frame): void => {
+const abort = (c: Carrier, frame: Frame): boolean => {
   if (!frame.held) c.rt.permitsOf(frame.instr).withdraw(c);
+  return false;
 };
 
 export const semaphoreDriver = driver<SemaphoreInstr>({ enter, leave, abort });
