@@ -15,6 +15,7 @@ import { h, replace } from '../shell/dom';
 import { panelTabs } from '../ui/dock';
 import { workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
 import { editorHelp, editorTools } from '../ui/workbench/editorTools';
+import { keysHelp } from '../ui/workbench/keysHelp';
 import { workbenchTopbar } from '../ui/workbench/topbar';
 import { RunStatus } from '../ui/workbench/runStatus';
 import type { Toasts } from '../ui/toasts';
@@ -102,7 +103,7 @@ export class ContractSession {
     this.palette = new Palette(
       this.level,
       (type) => this.editor.remaining(type),
-      (type) => void placeAtCentre(this.editor, type),
+      (type, byKey) => void placeAtCentre(this.editor, type, byKey),
     );
     this.layout.palette.append(this.palette.element);
     this.layout.editorOverlay.append(
@@ -115,6 +116,7 @@ export class ContractSession {
         minimap: () => this.layout.editor.classList.toggle('no-minimap'),
       }),
       editorHelp(),
+      keysHelp(),
       this.tip,
       this.status.element,
     );

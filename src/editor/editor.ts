@@ -20,6 +20,7 @@ import type { WireClickDetail } from './render/connectionElement';
 import { wireRefusal } from './wireRules';
 import { enableBoxSelect } from './boxSelect';
 import { headerHeight } from './nodeSize';
+import { BoardKeys } from './keyboard';
 
 export interface EditorCallbacks {
   /**
@@ -59,7 +60,7 @@ export class LoopEditor {
     this.containers = new Containers(this.parts.editor, this.parts.area as never);
     this.commands = new Commands(this, this.parts, this.containers, this.ids);
     this.listen();
-    this.cleanups.push(enableBoxSelect(this));
+    this.cleanups.push(enableBoxSelect(this), new BoardKeys(this).bind());
   }
 
   get busy(): boolean {
