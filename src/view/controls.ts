@@ -10,6 +10,7 @@ import { icon, type IconName } from './icons';
 import { stateLegend } from './legend';
 
 import { SPEEDS, type Playback } from './playback';
+import { prefersReducedMotion } from './ticker';
 
 function speedLabel(speed: number): string {
   return `${speed}×`;
@@ -191,6 +192,12 @@ export class Controls {
    */
   present(): Promise<void> {
     this.endShow?.();
+    // Less motion asked for: no show, the run is shown as it ended and the verdict follows.
+    if (prefersReducedMotion()) {
+      this.playback.pause();
+      this.playback.seek(this.playback.end);
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const stop = this.playback.onChange((change) => {
         if (change === 'run') finish();
