@@ -142,6 +142,11 @@ export type SimResult =
       readonly verdict: Verdict;
       /** Null in metrics-only mode. */
       readonly trace: readonly TraceEvent[] | null;
+      /**
+       * Set when the trace reached `SimOptions.traceLimit`: it holds the run's beginning,
+       * every event before this time, and no `runEnded`. Metrics and verdict cover the whole run.
+       */
+      readonly recordedUntilUs?: Micros;
     }
   | {
       readonly ok: false;
@@ -156,4 +161,11 @@ export interface SimOptions {
   readonly trace?: boolean;
   /** Most events the run may process before it stops with `budgetExhausted`. */
   readonly eventBudget?: number;
+  /** Most trace events kept (see `recordedUntilUs`); unlimited when absent. */
+  readonly traceLimit?: number;
+  /**
+   * Called every so many events with the jobs resolved so far and the total, so a long run
+   * can show its progress. A function: set it where the run happens (not sent to a worker).
+   */
+  readonly onProgress?: (resolved: number, total: number) => void;
 }

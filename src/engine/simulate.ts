@@ -30,10 +30,20 @@ export function simulate(level: Level, solution: Solution, options: SimOptions =
   const rt = new Runtime(spec, program, {
     trace: options.trace ?? true,
     budget: options.eventBudget ?? defaultBudget(spec),
+    traceLimit: options.traceLimit,
   });
+  const progress = options.onProgress;
+  if (progress) {
+    const jobs = rt.jobs;
+    rt.world.onTick = () => progress(jobs.done + jobs.failed + jobs.lost, jobs.count);
+  }
   rt.run();
   const metrics = measure(rt, boundFor(level, spec, rt));
-  return { ok: true, metrics, verdict: judge(level, rt, metrics), trace: rt.trace };
+  const verdict = judge(level, rt, metrics);
+  const cut = rt.traceCutAt;
+  return cut === Infinity || rt.trace === null
+    ? { ok: true, metrics, verdict, trace: rt.trace }
+    : { ok: true, metrics, verdict, trace: rt.trace, recordedUntilUs: cut };
 }
 
 /** The lower bound depends on the level and seed only: computed once per pair. */
