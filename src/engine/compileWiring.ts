@@ -265,7 +265,11 @@ class WiringCompiler {
         const branches = this.spec.kinds.map((kind) => {
           const target = this.succ(node.id, `kind:${kind}`);
           if (target === null && where.scope === '' && tail === END) {
-            this.issue(node.id, `jobs of kind "${kind}" have nowhere to go: wire its port`);
+            // Named by the branch's port label on the node, so the player sees which one.
+            this.issue(
+              node.id,
+              `its “${kind}” branch is not wired: jobs of kind “${kind}” have nowhere to go`,
+            );
             return null;
           }
           return target === null ? tail : this.chain(target, where, tail);

@@ -41,17 +41,19 @@ export function goalText(goal: Goal): string {
     case 'beatGap':
       return `${name} ${safe(() => duration(parseDuration(goal.max)), goal.max)}`;
     case 'throughput':
-      return `${name} ${goal.min} jobs/s`;
+      return `${name} ${goal.min.toLocaleString('en-US')} jobs/s`;
     case 'peakMemory':
       return `${name} ${safe(() => bytes(parseSize(goal.max)), goal.max)}`;
     case 'cost':
       return `${name} ${money(goal.max)}`;
     case 'done':
-      return goal.min === 'all' ? 'Every job delivered' : `${name}: at least ${goal.min}`;
+      return goal.min === 'all'
+        ? 'Every job delivered, exactly once'
+        : `${name}: at least ${goal.min.toLocaleString('en-US')}`;
     case 'failed':
     case 'lost':
     case 'serviceErrors':
-      return `${name} ${goal.max}`;
+      return `${name} ${goal.max.toLocaleString('en-US')}`;
     case 'inOrder':
       return name;
   }
