@@ -17,7 +17,7 @@ const RESCORE_DELAY_MS = 180;
  * `SimResult.recordedUntilUs`); metrics and verdict always cover the whole run. Bounds the
  * memory of a run of millions of jobs, and the page's work reading its trace.
  */
-export const TRACE_LIMIT = 200_000;
+export const TRACE_LIMIT = 100_000;
 
 export interface ScoringEvents {
   live(result: SimResult, of: Solution): void;

@@ -15,7 +15,7 @@ export interface SimRequest {
 }
 
 /** Events per `trace` message: each is read on the page in a task of its own, kept short. */
-export const TRACE_CHUNK = 20_000;
+export const TRACE_CHUNK = 10_000;
 
 export type SimResponse =
   | {
