@@ -23,6 +23,8 @@ export class LoopNode extends ClassicPreset.Node<Ports, Ports> {
   issues: readonly string[] = [];
   /** Lit by the run view or the code view (`select` from a panel). */
   highlighted = false;
+  /** The box a node being dragged would drop into if let go now. */
+  receiving = false;
   /** A container with nothing inside yet: it shows where to drop nodes. */
   emptyBody = true;
 
