@@ -1,28 +1,10 @@
 // @ts-check
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
+import { layerConfigs } from './scripts/eslint-layers.js';
 
-/** Folders that must stay pure: no DOM, no wall clock, no Math.random, no shell imports. */
-const PURE = ['src/model/**', 'src/engine/**', 'src/scoring/**', 'src/share/**', 'src/python/**'];
-
-/** Shell folders a pure module may never import. */
-const SHELL_IMPORTS = [
-  '**/editor/**',
-  '**/view/**',
-  '**/audio/**',
-  '**/ui/**',
-  '**/app/**',
-  '**/cli/**',
-  '**/workers/**',
-  'pixi.js',
-  'rete',
-  'rete-*',
-  '@retejs/*',
-  'lit',
-  'howler',
-  'node:*',
-  'fs',
-  'path',
-];
+const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default tseslint.config(
   {
@@ -47,30 +29,6 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    files: PURE,
-    rules: {
-      'no-restricted-imports': ['error', { patterns: SHELL_IMPORTS }],
-      'no-restricted-globals': [
-        'error',
-        { name: 'window', message: 'The pure core has no DOM.' },
-        { name: 'document', message: 'The pure core has no DOM.' },
-        { name: 'localStorage', message: 'The pure core has no storage.' },
-        { name: 'navigator', message: 'The pure core has no DOM.' },
-        { name: 'Date', message: 'The pure core has no wall clock: use simulated time.' },
-        { name: 'performance', message: 'The pure core has no wall clock: use simulated time.' },
-        { name: 'setTimeout', message: 'The pure core has no wall clock.' },
-        { name: 'setInterval', message: 'The pure core has no wall clock.' },
-        { name: 'process', message: 'The pure core runs in browsers too.' },
-      ],
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'Math',
-          property: 'random',
-          message: 'Use the seeded PRNG in src/engine/random.ts.',
-        },
-      ],
-    },
-  },
+  // Who may import whom, and which folders are pure: all of it read from layers.json.
+  ...layerConfigs(root),
 );

@@ -30,6 +30,7 @@ import quickJob from './quick-job.json';
 import thePipeline from './the-pipeline.json';
 import ticketRush from './ticket-rush.json';
 import tinyTasks from './tiny-tasks.json';
+import tripDesk from './trip-desk.json';
 import twoAccounts from './two-accounts.json';
 
 /** Each contract's file name and its JSON, as written, in campaign order. */
@@ -45,6 +46,7 @@ export const CAMPAIGN_FILES: readonly { readonly file: string; readonly json: un
   { file: 'ticket-rush.json', json: ticketRush },
   { file: 'flaky-payments.json', json: flakyPayments },
   { file: 'hanging-replicas.json', json: hangingReplicas },
+  { file: 'trip-desk.json', json: tripDesk },
   // Chapter 3
   { file: 'legacy-client.json', json: legacyClient },
   { file: 'archive-sdk.json', json: archiveSdk },

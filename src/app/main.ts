@@ -9,9 +9,9 @@
  *     src/view/panel.ts     src/ui/code/panel.ts     src/ui/share/panel.ts
  *
  * It is imported once at start-up (eagerly, so keep it tiny and `import()` the heavy code,
- * e.g. pixi.js, inside `mount`). In it, call the registry in src/app/panels.ts:
+ * e.g. pixi.js, inside `mount`). In it, call the registry in src/shell/panels.ts:
  *
- *     import { registerPanel, registerStartup } from '../app/panels';
+ *     import { registerPanel, registerStartup } from '../shell/panels';
  *     registerPanel({
  *       id: 'run-view', title: 'Run', slot: 'bottom', order: 10,
  *       async mount(host, context) {
@@ -36,7 +36,7 @@
  * opens its contract there); a hook returns true when it opened something.
  * ─────────────────────────────────────────────────────────────────────────────────────────
  */
-import './theme.css';
+import '../shell/theme.css';
 import { startGame } from './app';
 
 // Panels register themselves as a side effect of being imported; the glob lists only

@@ -11,10 +11,11 @@ import { LoopEditor } from '../editor/editor';
 import { Palette } from '../editor/palette';
 import { bindBoard, fitView, placeAtCentre, zoomBy } from '../editor/board';
 import { bindShortcuts } from '../editor/shortcuts';
-import { h, replace } from '../ui/dom';
+import { h, replace } from '../shell/dom';
 import { panelTabs } from '../ui/dock';
 import { workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
 import { editorHelp, editorTools } from '../ui/workbench/editorTools';
+import { keysHelp } from '../ui/workbench/keysHelp';
 import { workbenchTopbar } from '../ui/workbench/topbar';
 import { RunStatus } from '../ui/workbench/runStatus';
 import type { Toasts } from '../ui/toasts';
@@ -24,7 +25,7 @@ import { HintsPanel } from '../ui/solutions/hintsPanel';
 import { recordOf, showNextHint } from '../storage/progress';
 import type { ProgressKeeper } from './progressKeeper';
 import type { GameStore } from './store';
-import { panelsIn } from './panels';
+import { panelsIn } from '../shell/panels';
 import { SavedSolutions } from './savedSolutions';
 import { ScoreFlow } from './scoreFlow';
 
@@ -102,7 +103,7 @@ export class ContractSession {
     this.palette = new Palette(
       this.level,
       (type) => this.editor.remaining(type),
-      (type) => void placeAtCentre(this.editor, type),
+      (type, byKey) => void placeAtCentre(this.editor, type, byKey),
     );
     this.layout.palette.append(this.palette.element);
     this.layout.editorOverlay.append(
@@ -115,6 +116,7 @@ export class ContractSession {
         minimap: () => this.layout.editor.classList.toggle('no-minimap'),
       }),
       editorHelp(),
+      keysHelp(),
       this.tip,
       this.status.element,
     );

@@ -2,7 +2,7 @@
  * The top bar's list of this contract's saved solutions, to put another one on the board.
  * A wiring opened from a link is not one of them until kept, and the list says so.
  */
-import { h, replace } from '../ui/dom';
+import { h, replace } from '../shell/dom';
 import type { ContractRecord } from '../storage/save';
 
 export class SolutionSwitcher {

@@ -6,7 +6,7 @@
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
-import type { ContextChange, ContractOrigin, PanelContext } from './panels';
+import type { ContextChange, ContractOrigin, PanelContext } from '../shell/panels';
 import { structureKey } from '../storage/structure';
 
 export interface StoreActions {

@@ -2,8 +2,8 @@
  * The sound control in the workbench's top bar: mute, volume, music. Also plays the
  * sound of each finished run (a cheer, a sag or the clank of a deadlock).
  */
-import type { PanelContext } from '../app/panels';
-import { h } from '../ui/dom';
+import type { PanelContext } from '../shell/panels';
+import { h } from '../shell/dom';
 import { soundBoard } from './board';
 import { cueForResult } from './cues';
 import type { SoundSettings } from './settings';

@@ -4,7 +4,7 @@
  * the control mounts.
 
  */
-import { registerPanel } from '../app/panels';
+import { registerPanel } from '../shell/panels';
 import { watchFirstGesture } from './gesture';
 
 watchFirstGesture(window);

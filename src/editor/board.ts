@@ -8,6 +8,7 @@ import { AreaExtensions } from 'rete-area-plugin';
 import { isNodeType, type NodeType } from '../model/vocabulary';
 import type { LoopEditor } from './editor';
 import { PALETTE_MIME } from './palette';
+import { focusNode } from './keyboard';
 
 const MIN_ZOOM = 0.15;
 const MAX_ZOOM = 2;
@@ -36,14 +37,23 @@ export async function fitView(editor: LoopEditor): Promise<void> {
   if (nodes.length > 0) await AreaExtensions.zoomAt(editor.parts.area, nodes, { scale: 0.85 });
 }
 
-/** Places a node in the middle of the view (a palette entry clicked or pressed with Enter). */
-export function placeAtCentre(editor: LoopEditor, type: NodeType): Promise<unknown> {
+/**
+ * Places a node in the middle of the view (a palette entry clicked or pressed with Enter),
+ * inside the box there if any. Placed from the keyboard (`focus`), it takes the focus so
+ * the keys can move it on; a click leaves the focus on the board, where Space runs.
+ */
+export async function placeAtCentre(
+  editor: LoopEditor,
+  type: NodeType,
+  focus = false,
+): Promise<void> {
   const rect = editor.host.getBoundingClientRect();
   editor.host.focus({ preventScroll: true });
-  return editor.commands.add(
+  const node = await editor.commands.add(
     type,
     boardPoint(editor, rect.left + rect.width / 2, rect.top + rect.height / 2),
   );
+  if (node && focus) await focusNode(editor, node.id);
 }
 
 /** Takes palette drops and the focus on a press; returns the function that stops. */

@@ -86,6 +86,7 @@ export class Commands {
     return node;
   }
 
+<<<<<<< HEAD
   /** The nodes a drag of `id` moves: the selection when it is selected, else the node alone. */
   moving(id: string): LoopNode[] {
     const picked = this.editor.getNode(id);
@@ -110,6 +111,20 @@ export class Commands {
     const movedIds = new Set(moved.map((n) => n.id));
     const roots = moved.filter((n) => n.parent === undefined || !movedIds.has(n.parent));
     const target = this.receiver(id);
+=======
+  /**
+   * After a drag: every moved node lands in the container under the pointer (or under `at`,
+   * where a node put down with the keys is held), or at the top level.
+   */
+  async dropped(id: string, at?: { x: number; y: number }): Promise<void> {
+    const picked = this.editor.getNode(id);
+    if (!picked) return;
+    const moved = picked.selected ? this.editor.getNodes().filter((n) => n.selected) : [picked];
+    // Only the outermost moved nodes change parent: a moved container keeps its own children.
+    const movedIds = new Set(moved.map((n) => n.id));
+    const roots = moved.filter((n) => n.parent === undefined || !movedIds.has(n.parent));
+    const target = this.containers.containerAt(at ?? this.parts.area.area.pointer, movedIds);
+>>>>>>> main
     const into = target?.id;
     const touched = new Set<string | undefined>();
     for (const node of roots) {

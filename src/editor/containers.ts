@@ -164,6 +164,8 @@ export class Containers {
    * the press meant for the port), and a container never covers what it holds.
    */
   order(): void {
+    // Moving an element out and back in blurs what has the focus inside it: give it back.
+    const focused = deepFocus();
     const content = this.area.area.content;
     const nodes = this.editor.getNodes();
     const wires = this.editor.getConnections();
@@ -181,5 +183,13 @@ export class Containers {
       }
     };
     paint(undefined);
+    if (focused?.isConnected && deepFocus() !== focused) focused.focus({ preventScroll: true });
   }
+}
+
+/** The element that has the focus, inside shadow roots (a node's port, say). */
+function deepFocus(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
 }

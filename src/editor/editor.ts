@@ -20,7 +20,11 @@ import type { WireClickDetail } from './render/connectionElement';
 import { wireRefusal } from './wireRules';
 import { enableBoxSelect } from './boxSelect';
 import { headerHeight } from './nodeSize';
+<<<<<<< HEAD
 import { Room } from './room';
+=======
+import { BoardKeys } from './keyboard';
+>>>>>>> main
 
 export interface EditorCallbacks {
   /**
@@ -64,7 +68,7 @@ export class LoopEditor {
     this.room = new Room(this.parts.editor, this.containers);
     this.commands = new Commands(this, this.parts, this.containers, this.ids);
     this.listen();
-    this.cleanups.push(enableBoxSelect(this));
+    this.cleanups.push(enableBoxSelect(this), new BoardKeys(this).bind());
   }
 
   get busy(): boolean {

@@ -5,8 +5,7 @@
  */
 import type { Level } from '../model/level';
 import { NODE_SPECS, NODE_TYPES, type NodeCategory, type NodeType } from '../model/vocabulary';
-import { h, replace } from '../ui/dom';
-import { GLYPHS } from './glyphs';
+import { h, replace } from '../shell/dom';
 
 export const PALETTE_MIME = 'application/x-loopwork-node';
 
@@ -33,14 +32,19 @@ export class Palette {
   constructor(
     private readonly level: Level,
     private readonly remaining: (type: NodeType) => number,
-    private readonly place: (type: NodeType) => void,
+    /** `byKey`: the entry was pressed with Enter or Space, not clicked. */
+    private readonly place: (type: NodeType, byKey: boolean) => void,
   ) {
     this.list = h('div', { class: 'palette-groups' });
     this.element = h(
       'div',
       { class: 'palette' },
       h('h2', { class: 'palette-title' }, 'Nodes'),
-      h('p', { class: 'palette-help' }, 'Drag onto the board, into a box to nest it.'),
+      h(
+        'p',
+        { class: 'palette-help' },
+        'Drag onto the board, into a box to nest it (or press Enter: it lands in the middle).',
+      ),
       this.list,
     );
     this.render();
@@ -84,7 +88,8 @@ export class Palette {
         },
         data: { nodeType: type },
         on: {
-          click: () => this.place(type),
+          // A click from the keyboard has no pointer press behind it (detail 0).
+          click: (event) => this.place(type, event.detail === 0),
           dragstart: (event) => {
             event.dataTransfer?.setData(PALETTE_MIME, type);
             event.dataTransfer?.setData('text/plain', spec.label);
@@ -92,7 +97,11 @@ export class Palette {
           },
         },
       },
-      h('span', { class: 'palette-glyph', attrs: { 'aria-hidden': 'true' } }, GLYPHS[type]),
+      h(
+        'span',
+        { class: 'palette-glyph', attrs: { 'aria-hidden': 'true' } },
+        NODE_SPECS[type].glyph,
+      ),
       h(
         'span',
         { class: 'palette-text' },

@@ -25,6 +25,10 @@ export class LoopNode extends ClassicPreset.Node<Ports, Ports> {
   highlighted = false;
   /** The box a node being dragged would drop into if let go now. */
   receiving = false;
+  /** Lifted with the keys, moving with the arrows until put down. */
+  lifted = false;
+  /** The output port a wire was taken from with a key or a tap, waiting for an input. */
+  wiringFrom: string | null = null;
   /** A container with nothing inside yet: it shows where to drop nodes. */
   emptyBody = true;
 

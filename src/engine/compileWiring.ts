@@ -9,7 +9,7 @@
 import type { Level } from '../model/level';
 import type { Solution, SolutionNode } from '../model/solution';
 import { parseDuration } from '../model/units';
-import { NODE_SPECS, type NodeParams } from '../model/vocabulary';
+import { NODE_SPECS, type ErrorType, type NodeParams } from '../model/vocabulary';
 import {
   childrenOf,
   END,
@@ -23,6 +23,7 @@ import {
   type WiringIssue,
 } from './program';
 import type { RunSpec } from './spec';
+import type { FailReason } from './trace';
 import { buildWiringGraph, portKey, type WiringGraph } from './wiringGraph';
 
 interface Where {
@@ -213,12 +214,42 @@ class WiringCompiler {
       case 'fanOut':
         if (coroutineOnly)
           this.issue(node.id, `Fan-out gathers coroutines: it cannot run in a ${where.context}`);
-        if (where.inFanOut) this.issue(node.id, 'a Fan-out inside a Fan-out: parts have no parts');
+        if (where.inFanOut)
+          this.issue(node.id, 'a Fan-out inside a Fan-out or Task group: parts have no parts');
         if (where.inBatch) this.issue(node.id, 'a Fan-out inside a Batch: fan out before batching');
         return {
           op: 'fanOut',
           node: node.id,
           body: this.body(node.id, { ...where, inFanOut: true }, END),
+          next: onward(),
+        };
+      case 'taskGroup':
+        if (coroutineOnly)
+          this.issue(node.id, `a Task group runs coroutines: it cannot run in a ${where.context}`);
+        if (where.inFanOut)
+          this.issue(node.id, 'a Task group inside a Fan-out or Task group: parts have no parts');
+        if (where.inBatch)
+          this.issue(node.id, 'a Task group inside a Batch: split into parts before batching');
+        return {
+          op: 'taskGroup',
+          node: node.id,
+          body: this.body(node.id, { ...where, inFanOut: true }, END),
+          next: onward(),
+          catches: REASONS_CAUGHT[(params.catches as ErrorType | undefined) ?? 'Exception'],
+          onError: optional('failed'),
+        };
+      case 'cleanup':
+        if (coroutineOnly && params.on === 'cancel')
+          this.issue(
+            node.id,
+            `nothing cancels a ${where.context}: a clean-up on cancel never runs there (make it run always, or put it around the pool)`,
+          );
+        return {
+          op: 'cleanup',
+          node: node.id,
+          takesUs: safeDuration(params.takes),
+          always: params.on === 'always',
+          body: this.body(node.id, where, END),
           next: onward(),
         };
       case 'route': {
@@ -350,6 +381,17 @@ class WiringCompiler {
     };
   }
 }
+
+/**
+ * What each `except*` choice catches, by the engine's failure reasons: a service's error
+ * or refusal is a ServiceError, a Timeout's expiry a TimeoutError. A job wired to the
+ * wrong step is a mistake in the wiring, never caught.
+ */
+const REASONS_CAUGHT: Readonly<Record<ErrorType, readonly FailReason[]>> = {
+  Exception: ['serviceError', 'refused', 'timeout'],
+  ServiceError: ['serviceError', 'refused'],
+  TimeoutError: ['timeout'],
+};
 
 function safeDuration(value: unknown): number {
   try {

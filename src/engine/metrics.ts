@@ -63,6 +63,13 @@ export function measure(rt: Runtime, bound: LowerBound): Metrics {
     lowerBound: bound,
     ratioToBound: bound.boundUs > 0 ? makespanUs / bound.boundUs : 0,
     events: rt.world.events,
+    shared: Object.fromEntries(
+      rt.spec.states.map((name, i) => {
+        const value = rt.stateValue[i] as number;
+        const updates = rt.stateUpdates[i] as number;
+        return [name, { value, updates, lost: updates - value }];
+      }),
+    ),
   };
 }
 

@@ -7,6 +7,7 @@
  * nodes after the box, in the spawned task.
  */
 import type { Micros } from '../model/units';
+import type { FailReason } from './trace';
 
 export type Instr =
   | StepInstr
@@ -16,6 +17,8 @@ export type Instr =
   | RetryInstr
   | OffloadInstr
   | FanOutInstr
+  | TaskGroupInstr
+  | CleanupInstr
   | RouteInstr
   | SpawnInstr
   | DeliverInstr
@@ -71,6 +74,27 @@ export interface OffloadInstr {
 export interface FanOutInstr {
   readonly op: 'fanOut';
   readonly node: string;
+  readonly body: Instr;
+  readonly next: Instr;
+}
+/** `async with asyncio.TaskGroup()` over the job's parts: the first error cancels the rest. */
+export interface TaskGroupInstr {
+  readonly op: 'taskGroup';
+  readonly node: string;
+  readonly body: Instr;
+  readonly next: Instr;
+  /** The error reasons the `except*` port catches (the engine's names of Python's exceptions). */
+  readonly catches: readonly FailReason[];
+  /** Where the job goes when the `except*` clause catches the group; null: the group propagates. */
+  readonly onError: Instr | null;
+}
+/** `try: body except CancelledError: clean-up; raise` (or `finally:` when `always`). */
+export interface CleanupInstr {
+  readonly op: 'cleanup';
+  readonly node: string;
+  readonly takesUs: Micros;
+  /** On every way out (`finally`), not only on cancellation. */
+  readonly always: boolean;
   readonly body: Instr;
   readonly next: Instr;
 }
@@ -167,7 +191,10 @@ export function childrenOf(instr: Instr): Instr[] {
     case 'lock':
     case 'offload':
     case 'fanOut':
+    case 'cleanup':
       return [instr.body, instr.next];
+    case 'taskGroup':
+      return instr.onError ? [instr.body, instr.next, instr.onError] : [instr.body, instr.next];
     case 'timeout':
       return instr.onTimeout ? [instr.body, instr.next, instr.onTimeout] : [instr.body, instr.next];
     case 'retry':

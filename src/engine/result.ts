@@ -38,6 +38,18 @@ export interface Metrics {
   /** makespan / lower bound (≥ 1 for a finished run; 0 when the bound is 0). */
   readonly ratioToBound: number;
   readonly events: number;
+  /** Each shared state the steps update, by name, as the main program ends with it. */
+  readonly shared: Readonly<Record<string, SharedFigures>>;
+}
+
+/** A shared counter: `x = state; …; state = x + 1` once per update. */
+export interface SharedFigures {
+  /** Its value in the main program at the end (what CPython's counter ends at). */
+  readonly value: number;
+  /** Updates written to it, in the main program or in worker processes. */
+  readonly updates: number;
+  /** Increments lost to races or to processes' own copies: updates − value. */
+  readonly lost: number;
 }
 
 export interface QueueFigures {

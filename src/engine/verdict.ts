@@ -139,6 +139,8 @@ function describeProblems(rt: Runtime, m: Metrics, goalMissed: boolean): string[
   if (outcome === 'budgetExhausted')
     problems.push('The run was stopped: it took more steps than any contract should need.');
   for (const race of rt.races.values()) {
+    // A node whose stale writes only restored what others' had lost loses nothing itself.
+    if (race.count <= 0) continue;
     problems.push(
       race.acrossProcesses
         ? `"${race.state}" was updated inside a worker process ${race.count} times: processes do not share memory, so those updates never reached the main program.`

@@ -4,7 +4,7 @@
  * each pinned to a node so the editor can show it where the player will look.
  */
 import type { Level } from '../model/level';
-import type { Solution, SolutionNode } from '../model/solution';
+import type { Connection, Solution, SolutionNode } from '../model/solution';
 import { parseDuration } from '../model/units';
 import {
   NODE_SPECS,
@@ -70,14 +70,60 @@ function checkParam(
         ? null
         : `${spec.label} must be 1–16 letters, digits or _`;
     case 'stepRef':
-      return typeof value === 'string' && level.steps.some((s) => s.id === value)
-        ? null
-        : `no step "${String(value)}" in this contract`;
+      if (typeof value !== 'string') return `${spec.label} must name one of this contract's steps`;
+      return level.steps.some((s) => s.id === value) ? null : `no step "${value}" in this contract`;
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The nodes and wires of a wiring of any shape, keeping those that are objects. */
+interface WiringParts {
+  readonly nodes: readonly SolutionNode[];
+  readonly connections: readonly Connection[];
+}
+
+/**
+ * A wiring reaches the engine typed, but a save, a link or a test can hand it anything:
+ * `nodes` and `connections` must be lists, each node an object whose params are an object,
+ * each wire three strings. A node or wire that is not is reported and left out, so no
+ * later check reads a field of null.
+ */
+function readParts(solution: unknown, issues: WiringIssue[]): WiringParts {
+  const whole = isRecord(solution) ? solution : {};
+  const list = (field: string): readonly unknown[] => {
+    const value = whole[field];
+    if (Array.isArray(value)) return value;
+    issues.push({ message: `the wiring's ${field} must be a list` });
+    return [];
+  };
+  const nodes: SolutionNode[] = [];
+  list('nodes').forEach((node, i) => {
+    // Params that are not an object read as none given: each parameter's check names it.
+    if (!isRecord(node)) issues.push({ message: `node ${i + 1} of the wiring is not a node` });
+    else
+      nodes.push({
+        ...node,
+        params: isRecord(node.params) ? node.params : {},
+      } as unknown as SolutionNode);
+  });
+  const connections: Connection[] = [];
+  list('connections').forEach((wire, i) => {
+    if (
+      isRecord(wire) &&
+      typeof wire.from === 'string' &&
+      typeof wire.to === 'string' &&
+      typeof wire.fromPort === 'string'
+    )
+      connections.push(wire as unknown as Connection);
+    else issues.push({ message: `wire ${i + 1} of the wiring does not name two nodes and a port` });
+  });
+  return { nodes, connections };
+}
+
 function checkNodes(
-  solution: Solution,
+  solution: WiringParts,
   level: Level,
   issues: WiringIssue[],
 ): Map<string, SolutionNode> {
@@ -103,7 +149,7 @@ function checkNodes(
     const given = spec.category === 'given' || spec.category === 'step';
     if (!given && entry === undefined)
       issues.push({ node: node.id, message: `this contract does not allow ${spec.label} nodes` });
-    const params = (node.params ?? {}) as unknown as Record<string, unknown>;
+    const params = node.params as unknown as Record<string, unknown>;
     for (const param of spec.params) {
       const problem = checkParam(param, params[param.name], level, entry?.limits?.[param.name]);
       if (problem) issues.push({ node: node.id, message: problem });
@@ -168,7 +214,7 @@ function validPorts(node: SolutionNode, kinds: readonly string[]): readonly stri
 }
 
 function checkConnections(
-  solution: Solution,
+  solution: WiringParts,
   nodes: Map<string, SolutionNode>,
   kinds: readonly string[],
   issues: WiringIssue[],
@@ -265,9 +311,10 @@ export function buildWiringGraph(
   kinds: readonly string[],
   issues: WiringIssue[],
 ): WiringGraph {
-  const nodes = checkNodes(solution, level, issues);
+  const parts = readParts(solution, issues);
+  const nodes = checkNodes(parts, level, issues);
   const children = checkNesting(nodes, issues);
-  const next = checkConnections(solution, nodes, kinds, issues);
+  const next = checkConnections(parts, nodes, kinds, issues);
   const bodyEntry = findBodyEntries(nodes, children, next, issues);
   const top = children.get('') ?? [];
   const sources = top.filter((id) => nodes.get(id)!.type === 'source');

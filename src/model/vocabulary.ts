@@ -24,6 +24,8 @@ export type NodeType =
   | 'threadPool'
   | 'processPool'
   | 'fanOut'
+  | 'taskGroup'
+  | 'cleanup'
   | 'route';
 
 export interface NodeParams {
@@ -47,8 +49,16 @@ export interface NodeParams {
   readonly threadPool: { readonly workers: number };
   readonly processPool: { readonly workers: number };
   readonly fanOut: Record<string, never>;
+  /** `except*` on the "failed" port: the error type it catches from the group. */
+  readonly taskGroup: { readonly catches: ErrorType };
+  /** A clean-up of its own duration, on cancellation only or on every way out. */
+  readonly cleanup: { readonly takes: Duration; readonly on: 'cancel' | 'always' };
   readonly route: Record<string, never>;
 }
+
+/** The exceptions a wiring's code can raise, as an `except*` clause names them. */
+export type ErrorType = 'Exception' | 'ServiceError' | 'TimeoutError';
+export const ERROR_TYPES: readonly ErrorType[] = ['Exception', 'ServiceError', 'TimeoutError'];
 
 /** Output ports: `out` for the normal path, plus error paths and one port per job kind on Route. */
 export type PortName = string;
@@ -102,6 +112,8 @@ export type ParamSpec =
 
 export interface NodeSpec {
   readonly type: NodeType;
+  /** One symbol, shared by the node on the board and the palette, so it is recognised at a glance. */
+  readonly glyph: string;
   readonly label: string;
   readonly category: NodeCategory;
   readonly container: boolean;
@@ -131,6 +143,7 @@ const HOUR = 3_600_000_000;
 export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   source: {
     type: 'source',
+    glyph: '▶',
     label: 'Source',
     category: 'given',
     container: false,
@@ -142,6 +155,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   sink: {
     type: 'sink',
+    glyph: '■',
     label: 'Sink',
     category: 'given',
     container: false,
@@ -153,6 +167,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   step: {
     type: 'step',
+    glyph: 'ƒ',
     label: 'Step',
     category: 'step',
     container: false,
@@ -164,6 +179,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   tasks: {
     type: 'tasks',
+    glyph: '⇉',
     label: 'Tasks',
     category: 'spawner',
     container: true,
@@ -175,6 +191,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   queue: {
     type: 'queue',
+    glyph: '☰',
     label: 'Queue + Workers',
     category: 'spawner',
     container: true,
@@ -210,6 +227,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   batch: {
     type: 'batch',
+    glyph: '▦',
     label: 'Batch',
     category: 'spawner',
     container: true,
@@ -230,6 +248,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   semaphore: {
     type: 'semaphore',
+    glyph: '⊘',
     label: 'Semaphore',
     category: 'wrapper',
     container: true,
@@ -250,6 +269,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   lock: {
     type: 'lock',
+    glyph: '⊠',
     label: 'Lock',
     category: 'wrapper',
     container: true,
@@ -261,6 +281,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   timeout: {
     type: 'timeout',
+    glyph: '◷',
     label: 'Timeout',
     category: 'wrapper',
     container: true,
@@ -281,6 +302,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   retry: {
     type: 'retry',
+    glyph: '↻',
     label: 'Retry',
     category: 'wrapper',
     container: true,
@@ -309,6 +331,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   threadPool: {
     type: 'threadPool',
+    glyph: '≋',
     label: 'Thread pool',
     category: 'offload',
     container: true,
@@ -329,6 +352,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   processPool: {
     type: 'processPool',
+    glyph: '⊞',
     label: 'Process pool',
     category: 'offload',
     container: true,
@@ -350,6 +374,7 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
   },
   fanOut: {
     type: 'fanOut',
+    glyph: '⋔',
     label: 'Fan-out',
     category: 'wrapper',
     container: true,
@@ -359,8 +384,59 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
     outputs: ['out'],
     params: [],
   },
+  taskGroup: {
+    type: 'taskGroup',
+    glyph: '⧉',
+    label: 'Task group',
+    category: 'wrapper',
+    container: true,
+    python: 'async with asyncio.TaskGroup() as group:  # a task per part',
+    blurb:
+      'Runs the body for every part at once; the first error cancels the other parts, and the group fails as one.',
+    hasInput: true,
+    outputs: ['out', 'failed'],
+    params: [
+      {
+        name: 'catches',
+        kind: 'choice',
+        options: ERROR_TYPES,
+        default: 'Exception',
+        label: 'except*',
+      },
+    ],
+  },
+  cleanup: {
+    type: 'cleanup',
+    glyph: '⌫',
+    label: 'Clean-up',
+    category: 'wrapper',
+    container: true,
+    python: 'try: … except asyncio.CancelledError: await undo(); raise',
+    blurb:
+      'Runs its clean-up when the body is cancelled (or on every way out): it takes its own time, and whoever cancelled waits for it.',
+    hasInput: true,
+    outputs: ['out'],
+    params: [
+      {
+        name: 'takes',
+        kind: 'duration',
+        minUs: 0,
+        maxUs: HOUR,
+        default: '100ms',
+        label: 'Clean-up takes',
+      },
+      {
+        name: 'on',
+        kind: 'choice',
+        options: ['cancel', 'always'],
+        default: 'cancel',
+        label: 'Runs on',
+      },
+    ],
+  },
   route: {
     type: 'route',
+    glyph: '⎇',
     label: 'Route by kind',
     category: 'router',
     container: false,

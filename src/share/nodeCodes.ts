@@ -24,6 +24,8 @@ export const NODE_CODES: Readonly<Record<NodeType, number>> = {
   processPool: 11,
   fanOut: 12,
   route: 13,
+  taskGroup: 14,
+  cleanup: 15,
 };
 
 const TYPE_OF_CODE: ReadonlyMap<number, NodeType> = new Map(

@@ -7,6 +7,18 @@
 import { InputErrors } from '../model/errors';
 import { emptySave, parseSave, type SaveFile } from './save';
 
+/**
+ * The part of the browser's localStorage a save needs. The app hands in `localStorage`; tests
+ * an in-memory one. Named here rather than taken from the DOM so that src/storage stays pure.
+ */
+export interface TextStore {
+  readonly length: number;
+  key(index: number): string | null;
+  getItem(key: string): string | null;
+  /** Throws when the store refuses (full quota, storage blocked). */
+  setItem(key: string, value: string): void;
+}
+
 export const SAVE_KEY = 'loopwork.save';
 export const BACKUP_PREFIX = 'loopwork.save.broken.';
 
@@ -28,7 +40,7 @@ export interface SaveProblem {
 }
 
 /** Reads the save, keeping an unreadable one aside. `now` names the backup (ms since epoch). */
-export function loadSave(storage: Storage, now: number): LoadedSave {
+export function loadSave(storage: TextStore, now: number): LoadedSave {
   let text: string | null;
   try {
     text = storage.getItem(SAVE_KEY);
@@ -82,7 +94,7 @@ export function loadSave(storage: Storage, now: number): LoadedSave {
 }
 
 /** Copies a save's text under a backup key; the key, or null when storage has no room. */
-function keepAside(storage: Storage, now: number, text: string): string | null {
+function keepAside(storage: TextStore, now: number, text: string): string | null {
   const key = `${BACKUP_PREFIX}${now}`;
   try {
     storage.setItem(key, text);
@@ -93,7 +105,7 @@ function keepAside(storage: Storage, now: number, text: string): string | null {
 }
 
 /** Writes the save; returns an error message for the player when storage refuses it. */
-export function writeSave(storage: Storage, save: SaveFile): string | null {
+export function writeSave(storage: TextStore, save: SaveFile): string | null {
   try {
     storage.setItem(SAVE_KEY, JSON.stringify(save));
     return null;
@@ -103,7 +115,7 @@ export function writeSave(storage: Storage, save: SaveFile): string | null {
 }
 
 /** Keys of the broken saves kept aside, oldest first. */
-export function backupKeys(storage: Storage): string[] {
+export function backupKeys(storage: TextStore): string[] {
   const keys: string[] = [];
   for (let i = 0; i < storage.length; i++) {
     const key = storage.key(i);

@@ -3,7 +3,7 @@
  * happen, and two buttons. Resolves true for the confirming button, false for the other,
  * Escape or closing the dialog. Text only: nothing in it becomes markup.
  */
-import { h } from './dom';
+import { h } from '../shell/dom';
 import './ask.css';
 
 export interface Question {

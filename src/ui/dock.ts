@@ -3,8 +3,8 @@
  * content is built the first time it is shown, so a heavy panel (the pixi run view) loads
  * only when the player asks for it.
  */
-import type { PanelContext, PanelDef } from '../app/panels';
-import { h } from './dom';
+import type { PanelContext, PanelDef } from '../shell/panels';
+import { h } from '../shell/dom';
 
 export interface DockTab {
   readonly id: string;

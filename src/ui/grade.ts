@@ -1,6 +1,6 @@
 /** Grade medals: a shape and a word as well as a colour, so no one has to tell gold from bronze by hue. */
 import type { Grade } from '../engine/result';
-import { h } from './dom';
+import { h } from '../shell/dom';
 
 const LABEL: Readonly<Record<Grade, string>> = {
   none: 'Met',

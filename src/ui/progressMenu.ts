@@ -6,9 +6,9 @@
 import { InputErrors } from '../model/errors';
 import { parseSave, type SaveFile } from '../storage/save';
 import { ask } from './ask';
-import { h } from './dom';
+import { h } from '../shell/dom';
 import { downloadText } from './download';
-import { money } from './format';
+import { money } from '../shell/format';
 
 export interface ProgressMenuActions {
   current(): SaveFile;

@@ -1,6 +1,6 @@
 /** The message a player sees when the saved progress could not be read. */
 import type { SaveProblem } from '../storage/localSave';
-import { h } from './dom';
+import { h } from '../shell/dom';
 import { downloadText } from './download';
 
 export function saveProblemBanner(problem: SaveProblem, dismiss: () => void): HTMLElement {

@@ -1,5 +1,5 @@
 /** Short messages in the corner that fade on their own; announced to screen readers. */
-import { h } from './dom';
+import { h } from '../shell/dom';
 
 export class Toasts {
   readonly element = h('div', {

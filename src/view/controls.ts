@@ -2,14 +2,15 @@
  * The replay's control bar, shared by the run view and the timeline: restart, play or
  * pause, step to the next event, speed, and a scrubber over the whole run.
  */
-import { duration } from '../ui/format';
-import { h } from '../ui/dom';
+import { duration } from '../shell/format';
+import { h } from '../shell/dom';
 import { nextEventTime } from './replay/frame';
 import type { Replay } from './replay/replay';
 import { icon, type IconName } from './icons';
 import { stateLegend } from './legend';
 
 import { SPEEDS, type Playback } from './playback';
+import { prefersReducedMotion } from './ticker';
 
 function speedLabel(speed: number): string {
   return `${speed}×`;
@@ -191,6 +192,12 @@ export class Controls {
    */
   present(): Promise<void> {
     this.endShow?.();
+    // Less motion asked for: no show, the run is shown as it ended and the verdict follows.
+    if (prefersReducedMotion()) {
+      this.playback.pause();
+      this.playback.seek(this.playback.end);
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const stop = this.playback.onChange((change) => {
         if (change === 'run') finish();

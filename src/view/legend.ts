@@ -1,5 +1,5 @@
 /** What the colours of workers mean, in words beside each colour (never colour alone). */
-import { h } from '../ui/dom';
+import { h } from '../shell/dom';
 import { css, STATE_COLORS } from './colors';
 import type { WorkerState } from '../engine/trace';
 

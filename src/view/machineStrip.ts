@@ -6,8 +6,8 @@
  */
 import type { Level } from '../model/level';
 import { parseSize } from '../model/units';
-import { h } from '../ui/dom';
-import { bytes, duration } from '../ui/format';
+import { h } from '../shell/dom';
+import { bytes, duration } from '../shell/format';
 
 import type { Frame } from './replay/frame';
 import { sharedGils } from './replay/groups';

@@ -7,9 +7,10 @@
  * The two views share one Playback per game, so switching tabs keeps the moment, and a
  * job picked in either is highlighted in both and selected in the editor.
  */
-import { registerPanel, type PanelContext } from '../app/panels';
+import { registerPanel, type PanelContext } from '../shell/panels';
 import '../audio/panel';
 import type { Playback } from './playback';
+import { prefersReducedMotion } from './ticker';
 import type { RunInput } from './runInput';
 
 interface View {
@@ -59,6 +60,8 @@ function follow(host: HTMLElement, context: PanelContext, view: View): () => voi
     if (!playable) return;
     // A fresh run is the show: the game holds its verdict until the show ends.
     if (context.showPending && view.present) context.presentRun(view.present());
+    // Less motion asked for: the run is shown as it ended; Play still plays it on request.
+    else if (prefersReducedMotion()) view.playback.seek(view.playback.end);
     else view.playback.play();
   };
   const off = context.onChange((change) => {

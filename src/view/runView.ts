@@ -22,7 +22,7 @@
 import 'pixi.js/unsafe-eval';
 import { Application, Container, type ApplicationOptions, type Texture } from 'pixi.js';
 
-import { h } from '../ui/dom';
+import { h } from '../shell/dom';
 import { COLORS } from './colors';
 import { Controls } from './controls';
 import { AlertLayer } from './floor/alertLayer';

@@ -10,7 +10,7 @@ import { ROW, extraOutputs, headerHeight } from '../nodeSize';
 import { portLabel } from '../schemes';
 import { nodeStyles } from './nodeStyles';
 import { stepDescription, stepSummary } from './stepSummary';
-import { GLYPHS } from '../glyphs';
+import { nodeKeys, portKeys, sendBoardKey } from './nodeKeys';
 
 export interface ParamEditDetail {
   readonly node: string;
@@ -69,7 +69,11 @@ export class LoopNodeElement extends LitElement {
       node.selected ? 'selected' : '',
       node.issues.length > 0 ? 'faulty' : '',
       node.highlighted ? 'highlighted' : '',
+<<<<<<< HEAD
       node.receiving ? 'receiving' : '',
+=======
+      node.lifted ? 'lifted' : '',
+>>>>>>> main
     ].join(' ');
     return html`
       <div
@@ -78,11 +82,21 @@ export class LoopNodeElement extends LitElement {
         data-node=${node.id}
         data-type=${node.type}
         title=${spec.python}
+        tabindex="0"
+        role="group"
+        aria-roledescription="node"
+        aria-label=${`${this.titleText(node)}${node.lifted ? ', lifted' : ''}`}
+        @keydown=${(e: KeyboardEvent) => nodeKeys(e, this, node.id)}
+        @focus=${(e: FocusEvent) => {
+          // Only the keyboard's focus selects: a click selects by itself (Ctrl+click adds).
+          if ((e.target as Element).matches(':focus-visible'))
+            sendBoardKey(this, { node: node.id, action: 'focus' });
+        }}
       >
         <div class="head" style="height:${header}px">
           <div class="title-row" style="height:${ROW.title}px">
             ${spec.hasInput ? this.socket('input', 'in') : html`<span class="socket-gap"></span>`}
-            <span class="glyph" aria-hidden="true">${GLYPHS[node.type]}</span>
+            <span class="glyph" aria-hidden="true">${NODE_SPECS[node.type].glyph}</span>
             <span
               class="label"
               title=${node.type === 'step' ? stepDescription(node.level, String(node.params.step ?? '')) : spec.blurb}
@@ -149,7 +163,16 @@ export class LoopNodeElement extends LitElement {
   private socket(side: 'input' | 'output', key: string): TemplateResult {
     const node = this.data!;
     const payload = side === 'input' ? node.inputs[key]?.socket : node.outputs[key]?.socket;
-    return html`<span class="socket-slot ${side}" data-socket=${`${side}:${key}`}>
+    const taken = side === 'output' && node.wiringFrom === key;
+    const label = `${side === 'input' ? 'Input' : `Output ${portLabel(key)}`} of ${this.titleText(node)}`;
+    return html`<span
+      class="socket-slot ${side}${taken ? ' taken' : ''}"
+      data-socket=${`${side}:${key}`}
+      tabindex="0"
+      role="button"
+      aria-label=${taken ? `${label}, wire taken` : label}
+      @keydown=${(e: KeyboardEvent) => portKeys(e, this, { node: node.id, side, key })}
+    >
       <rete-ref
         .data=${{ type: 'socket', side, key, nodeId: node.id, payload }}
         .emit=${this.emit}

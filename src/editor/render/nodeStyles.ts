@@ -81,6 +81,7 @@ export const nodeStyles = css`
       0 0 22px rgb(240 196 25 / 35%);
   }
 
+<<<<<<< HEAD
   /* The box a dragged node would land in: a thick dashed outline, told apart by shape too. */
   .node.container.receiving {
     border: 3px dashed var(--accent, #56b4e9);
@@ -101,6 +102,21 @@ export const nodeStyles = css`
     font-size: 11px;
     font-weight: 600;
     pointer-events: none;
+=======
+  /* The keyboard's place on the board: a ring a player can find at a glance. */
+  .node:focus {
+    outline: none;
+  }
+  .node:focus-visible {
+    outline: 3px solid var(--focus, #ffd166);
+    outline-offset: 4px;
+  }
+  .node.lifted {
+    outline: 3px dashed var(--focus, #ffd166);
+    outline-offset: 4px;
+    box-shadow: 0 12px 28px rgb(0 0 0 / 55%);
+    cursor: grabbing;
+>>>>>>> main
   }
 
   .head {
@@ -155,6 +171,28 @@ export const nodeStyles = css`
     width: 18px;
     display: flex;
     justify-content: center;
+  }
+
+  .socket-slot:focus {
+    outline: none;
+  }
+  .socket-slot:focus-visible,
+  .socket-slot.taken {
+    border-radius: 50%;
+    box-shadow: 0 0 0 3px var(--focus, #ffd166);
+  }
+  .socket-slot.taken {
+    animation: taken-pulse 1.2s ease-in-out infinite;
+  }
+  @keyframes taken-pulse {
+    50% {
+      box-shadow: 0 0 0 5px var(--focus, #ffd166);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .socket-slot.taken {
+      animation: none;
+    }
   }
 
   .socket-slot.input {

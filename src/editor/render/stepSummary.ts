@@ -1,7 +1,7 @@
 /** A step's work in a few words, under a Step node: "CPU 80 ms · IO 300 ms". */
 import type { Level, Op, TimeSpec } from '../../model/level';
 import { parseDuration } from '../../model/units';
-import { duration } from '../../ui/format';
+import { duration } from '../../shell/format';
 
 function time(spec: TimeSpec): string {
   try {

@@ -10,8 +10,9 @@
 import { END, type Instr, type RetryInstr } from '../program';
 import type { FailReason, WorkerState } from '../trace';
 import type { PermitWaiter } from './sync';
+import { DRIVERS, driverOf } from './constructs';
+import type { Driver, WrapperInstr } from './constructs/driver';
 import { Wait, type Frame, type Raised } from './flow';
-import { handle } from './handlers';
 import { StepRunner } from './stepRunner';
 import { Unbatching } from './unbatching';
 
@@ -32,7 +33,7 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
   // ——— what each kind of carrier does differently (and waitCpu, waitIo) ———
 
   /** Parks until `wakeUp` (a permit, a queue slot, a result). */
-  protected abstract park(wait: Wait, state: WorkerState, detail: string): void;
+  abstract park(wait: Wait, state: WorkerState, detail: string): void;
   protected abstract wakeUp(): void;
   /** The job's work here is over (delivered, handed on, lost, failed): true to go on interpreting. */
   protected abstract finishedJob(): boolean;
@@ -40,17 +41,19 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
   protected abstract bodyEnded(): boolean;
   /** An error reached the top: true to go on interpreting. */
   protected abstract unhandled(raised: Raised): boolean;
-  /** Instructions only a coroutine runs (Timeout, pools, Fan-out): false when it now waits. */
-  protected abstract special(instr: Instr): boolean;
 
+  /** The permit is held from the grant on: a cancellation landing before the wake-up gives it back. */
   permitGranted(): void {
+    (this.frames[this.frames.length - 1] as Frame).held = true;
     this.wakeUp();
   }
 
   /** Interprets until the carrier must wait or has nothing left to do. */
   advance(): void {
     const rt = this.rt;
+    const world = rt.world;
     for (;;) {
+      if (!world.spend()) return;
       if (this.raised !== null) {
         if (!this.unwind()) return;
         continue;
@@ -63,25 +66,14 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
           if (this.raised === null) this.pc = ins.next;
           break;
         case 'semaphore':
-        case 'lock': {
-          const permits = this.rt.permitsOf(ins);
-          const frame = this.pushFrame(ins);
-          if (!permits.acquire(this)) {
-            this.park(Wait.Permit, 'blocked', `waiting for ${permits.name}`);
-            return;
-          }
-          frame.held = true;
-          this.pc = ins.body;
-          break;
-        }
+        case 'lock':
         case 'retry':
-          this.pushFrame(ins).attempt = 1;
-          this.pc = ins.body;
-          break;
         case 'timeout':
         case 'offload':
         case 'fanOut':
-          if (!this.special(ins)) return;
+        case 'taskGroup':
+        case 'cleanup':
+          if (!(DRIVERS[ins.op] as Driver<WrapperInstr>).enter(this, ins)) return;
           break;
         case 'route': {
           const job = this.job;
@@ -117,9 +109,12 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
             if (!this.bodyEnded()) return;
             break;
           }
-          this.leave(frame);
-          this.pc = (frame.instr as { next: Instr }).next;
+          if (!driverOf(frame).exit(this, frame)) return;
           break;
+        }
+        default: {
+          const unknown: never = ins;
+          throw new Error(`no interpreter for ${JSON.stringify(unknown)}`);
         }
       }
     }
@@ -137,34 +132,30 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
           this.afterWait = null;
         }
         break;
-      case Wait.Permit: {
+      case Wait.Construct: {
         const frame = this.frames[this.frames.length - 1] as Frame;
-        frame.held = true;
-        this.pc = (frame.instr as { body: Instr }).body;
+        driverOf(frame).resume(this, frame);
         break;
       }
-      case Wait.Backoff:
-        this.pc = ((this.frames[this.frames.length - 1] as Frame).instr as { body: Instr }).body;
+      // Nothing to finish: the carrier's own resume took what it waited for.
+      case Wait.None:
+      case Wait.Put:
+      case Wait.NextJob:
+      case Wait.Drain:
         break;
-      default:
-        break;
+      default: {
+        const unknown: never = wait;
+        throw new Error(`no resume for wait ${String(unknown)}`);
+      }
     }
     this.advance();
   }
 
-  protected pushFrame(instr: Instr): Frame {
+  /** Enters a wrapper: its frame, with the recipe progress to restore on a retry. */
+  pushFrame(instr: Instr): Frame {
     const frame: Frame = { instr, pos: this.progress(), attempt: 0, token: 0, held: false };
     this.frames.push(frame);
     return frame;
-  }
-
-  /** Leaves a wrapper normally or while unwinding: what `async with` does on the way out. */
-  protected leave(frame: Frame): void {
-    const ins = frame.instr;
-    if ((ins.op === 'semaphore' || ins.op === 'lock') && frame.held) {
-      frame.held = false;
-      this.rt.permitsOf(ins).release(this);
-    }
   }
 
   /** Pops frames until something catches the error; true when the carrier runs on. */
@@ -178,11 +169,12 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
       this.raised = null;
       return this.unhandled(raised);
     }
-    this.leave(frame);
-    const handling = handle(frame, raised);
+    const construct = driverOf(frame);
+    construct.leave(this, frame);
+    const handling = construct.handle(frame, raised);
     switch (handling.then) {
       case 'pass':
-        this.abandonFrame(frame);
+        construct.abandon(this, frame);
         return true;
       case 'goTo':
       case 'raise':
@@ -192,7 +184,19 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
         return true;
       case 'retry':
         return this.retry(frame, frame.instr as RetryInstr);
+      case 'cleanUp':
+        frame.pending = raised;
+        this.frames.push(frame);
+        this.raised = null;
+        this.cleanUp(handling.us);
+        return false;
     }
+  }
+
+  /** Runs a clean-up block of its own duration (an `await asyncio.sleep`, in a thread `time.sleep`). */
+  cleanUp(us: number): void {
+    this.wait = Wait.Construct;
+    this.waitIo(us, this.context !== 'coroutine', 'cleaning up');
   }
 
   /** A Retry caught the error with attempts left: its body runs again, after its backoff. */
@@ -204,16 +208,13 @@ export abstract class Carrier extends StepRunner implements PermitWaiter {
     this.setProgress(frame.pos);
     this.rt.traceRetried(this.traceJob, ins.node, frame.attempt);
     if (ins.backoffUs > 0) {
-      this.wait = Wait.Backoff;
+      this.wait = Wait.Construct;
       this.waitIo(ins.backoffUs, this.context !== 'coroutine', 'waiting to retry');
       return false;
     }
     this.pc = ins.body;
     return true;
   }
-
-  /** Undoes what a frame still has going while an error passes through it. */
-  protected abandonFrame(_frame: Frame): void {}
 
   // ——— Batch: a chunk goes on job by job after its body ———
 

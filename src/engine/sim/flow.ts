@@ -29,30 +29,36 @@ export interface Frame {
   attempt: number;
   token: number;
   held: boolean;
+  /** The error a clean-up holds while it runs, raised again after it (a Clean-up's frame). */
+  pending?: Raised | null;
 }
 
 /** What a carrier is waiting for, so a resume (or a cancellation) knows what to finish or undo. */
 export const Wait = {
   None: 0,
+  /** A step's op: CPU, IO, a service call. */
   Op: 1,
-  Permit: 2,
+  /** The construct of the innermost frame (a permit, a pool's result, parts, a back-off): its driver resumes. */
+  Construct: 2,
   Put: 3,
-  Offload: 4,
-  Gather: 5,
-  Backoff: 6,
-  NextJob: 7,
-  Drain: 8,
+  NextJob: 4,
+  Drain: 5,
 } as const;
 export type Wait = (typeof Wait)[keyof typeof Wait];
 
 export type CarrierContext = 'coroutine' | 'thread' | 'process';
 
-/** A Fan-out's frame: the parts it gathers and how they went. */
+/** A Fan-out's or a Task group's frame: the parts it gathers and how they went. */
 export interface GatherFrame extends Frame {
   parts: Task[];
   left: number;
   partsDone: number;
+  /** Fan-out: the first error, passed on at once. */
   error: Raised | null;
+  /** Task group: every part's error, raised together once every part is done. */
+  errors: Failure[];
+  /** The awaiting task was cancelled: it wakes once every part is done. */
+  cancelled: boolean;
 }
 
 /** A pool's frame: the work handed to it. */

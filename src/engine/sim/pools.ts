@@ -78,7 +78,9 @@ export class Pool {
       resultUs: 0,
     };
     if (this.spec.kind === 'process') {
-      while (this.members.length < this.spec.workers)
+      // Each process takes its memory as it starts; once the machine's memory is gone the
+      // run has ended, so a pool of 100,000 costs only the processes that fit.
+      while (this.members.length < this.spec.workers && this.rt.world.stopped === null)
         this.members.push(new PoolWorker(this.rt, this, 'process'));
       this.calls ??= new CallQueue(this.rt, this);
       this.calls.submit(item);
@@ -236,7 +238,7 @@ export class PoolWorker extends Carrier implements ThreadOwner {
     this.thread.block(us, detail);
   }
 
-  protected park(wait: Wait, state: WorkerState, detail: string): void {
+  park(wait: Wait, state: WorkerState, detail: string): void {
     this.wait = wait;
     this.thread.park(state, detail);
   }
@@ -263,10 +265,6 @@ export class PoolWorker extends Carrier implements ThreadOwner {
   protected unhandled(raised: Raised): boolean {
     if (this.item !== null) this.item.raised = raised;
     return this.bodyEnded();
-  }
-
-  protected special(): boolean {
-    throw new Error('Timeout, pools and Fan-out run only in coroutines');
   }
 
   private complete(): void {

@@ -52,7 +52,9 @@ export class Runtime {
   readonly pools: Pool[];
   readonly semaphores: Permits[];
   readonly locks: Permits[];
-  readonly stateVersion: number[];
+  /** Each shared state's value in the main process, and the updates written to it anywhere. */
+  readonly stateValue: number[];
+  readonly stateUpdates: number[];
   readonly main: MainDriver;
   readonly loopBlocks = new Map<string, LoopBlockTally>();
   readonly races = new Map<string, RaceTally>();
@@ -78,7 +80,8 @@ export class Runtime {
     this.mainGil = this.newGil(0);
     this.loop = new EventLoop(this.world);
     this.services = spec.services.map((s) => new Service(this.world, s, spec.seed, this.durations));
-    this.stateVersion = spec.states.map(() => 0);
+    this.stateValue = spec.states.map(() => 0);
+    this.stateUpdates = spec.states.map(() => 0);
     this.semaphores = program.semaphores.map(
       (s) => new Permits(`the semaphore ${s.node}`, s.node, s.permits),
     );
@@ -193,6 +196,11 @@ export class Runtime {
     trace.push({ type: 'workerState', t: this.world.now, worker, state, job, node, detail });
   }
 
+  /** A task of its own for one part of a job (a Fan-out's): created, not yet started. */
+  newTask(role: 'part', label: string, node: string): Task {
+    return new Task(this, role, null, label, node);
+  }
+
   /** The semaphore or lock a Semaphore or Lock instruction takes. */
   permitsOf(ins: Instr): Permits {
     if (ins.op === 'semaphore') return this.semaphores[ins.semaphore] as Permits;
@@ -254,14 +262,32 @@ export class Runtime {
     if (jobs.allResolved) this.world.stop('finished');
   }
 
-  raceLost(job: number, node: string, state: number, acrossProcesses: boolean): void {
-    const jobs = this.jobs;
-    if (jobs.corrupted[job] === 0) jobs.corrupted[job] = 1;
+  /**
+   * A write of `value + 1` over a state read as `value`: `x = state; …; state = x + 1`.
+   * In a worker process it changes the process's copy only, so its increment is lost to
+   * the main program. Elsewhere it loses the increments written since the read (the state
+   * now minus the value read): a stale write that overwrites another stale write loses
+   * nothing more, so the lost increments add up to the updates made minus the final value,
+   * as CPython's counter ends. Negative when it writes back over a staler write.
+   */
+  writeState(job: number, node: string, state: number, read: number, inProcess: boolean): void {
+    this.stateUpdates[state]!++;
+    const now = this.stateValue[state] as number;
+    const lost = inProcess ? 1 : now - read;
+    if (!inProcess) this.stateValue[state] = read + 1;
+    if (lost === 0) return;
     const name = this.spec.states[state] ?? '?';
     const key = `${node}|${name}`;
-    const tally = this.races.get(key) ?? { state: name, node, count: 0, acrossProcesses };
-    tally.count++;
+    const tally = this.races.get(key) ?? {
+      state: name,
+      node,
+      count: 0,
+      acrossProcesses: inProcess,
+    };
+    tally.count += lost;
     this.races.set(key, tally);
+    if (lost < 0 || job < 0) return;
+    if (this.jobs.corrupted[job] === 0) this.jobs.corrupted[job] = 1;
     this.trace?.push({ type: 'raceLost', t: this.world.now, job, node, state: name });
   }
 

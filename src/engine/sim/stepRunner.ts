@@ -38,10 +38,12 @@ export abstract class StepRunner {
   private chunkIndex = 0;
   /** Which part a per-part step is on when it runs for a whole job (outside a Fan-out). */
   private copyIndex = 0;
-  private readonly readVersion: number[] = [];
+  /** The value this carrier last read of each shared state. */
+  private readonly readValue: number[] = [];
 
   constructor(
-    protected readonly rt: Runtime,
+    /** The run: its machine, primitives and job outcomes (constructs' drivers reach it too). */
+    readonly rt: Runtime,
     readonly context: CarrierContext,
   ) {}
 
@@ -73,6 +75,7 @@ export abstract class StepRunner {
         this.rerun,
       );
       while (this.opIndex < ops.length) {
+        if (!rt.world.spend()) return false;
         const index = this.opIndex++;
         const op = ops[index]!;
         const key = opKey(ins.step, index);
@@ -103,15 +106,21 @@ export abstract class StepRunner {
             return false;
           }
           case OpCode.Read:
-            this.readVersion[op.ref] = rt.stateVersion[op.ref] as number;
+            this.readValue[op.ref] = rt.stateValue[op.ref] as number;
             break;
-          case OpCode.Write: {
-            const lost =
-              this.context === 'process' || rt.stateVersion[op.ref] !== this.readVersion[op.ref];
-            rt.stateVersion[op.ref] = (rt.stateVersion[op.ref] as number) + 1;
-            if (lost && !this.orphan)
-              rt.raceLost(job, ins.node, op.ref, this.context === 'process');
+          case OpCode.Write:
+            // Orphaned work writes all the same, but its job is no longer its to spoil.
+            rt.writeState(
+              this.orphan ? -1 : job,
+              ins.node,
+              op.ref,
+              this.readValue[op.ref] ?? 0,
+              this.context === 'process',
+            );
             break;
+          default: {
+            const unknown: never = op.code;
+            throw new Error(`no interpreter for op code ${String(unknown)}`);
           }
         }
       }

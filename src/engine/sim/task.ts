@@ -9,6 +9,8 @@
 import { END, type Instr } from '../program';
 import type { WorkerState } from '../trace';
 import { Carrier } from './carrier';
+import { driverOf } from './constructs';
+import { partEnded } from './constructs/fanOut';
 import { Wait, type Frame, type GatherFrame, type OffloadFrame, type Raised } from './flow';
 import type { LoopCallback, LoopOccupant } from './eventLoop';
 import type { WorkItem } from './pools';
@@ -101,11 +103,18 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       this.rt.loop.occupyBlocking(this, us, detail);
       return;
     }
+    if (us === 0 && this.call === null) {
+      // `await asyncio.sleep(0)` is a bare yield, not a timer (Lib/asyncio/tasks.py: a
+      // delay <= 0 awaits `__sleep0()`; Task.__step requeues the task with call_soon), so
+      // the task runs again next iteration, ahead of the timers that expire meanwhile.
+      this.scheduleWake();
+      return;
+    }
     this.report('io', detail);
     this.rt.loop.callLater(us, this, FIRE + 8 * this.gen);
   }
 
-  protected park(wait: Wait, state: WorkerState, detail: string): void {
+  park(wait: Wait, state: WorkerState, detail: string): void {
     this.wait = wait;
     this.report(state, detail);
   }
@@ -124,16 +133,12 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   /** A thread finished offloaded work: call_soon_threadsafe of the future's callback. */
   offloadDone(item: WorkItem): void {
     const frame = this.frames[this.frames.length - 1] as OffloadFrame | undefined;
-    if (this.wait !== Wait.Offload || frame === undefined || frame.item !== item) return;
+    if (this.wait !== Wait.Construct || frame === undefined || frame.item !== item) return;
     this.rt.loop.callSoon(this, FIRE + 8 * this.gen);
   }
 
   private resumeTask(): void {
     switch (this.wait) {
-      case Wait.Offload:
-        return this.afterOffload();
-      case Wait.Gather:
-        return this.afterGather();
       case Wait.Put:
         this.wait = Wait.None;
         return this.advance();
@@ -143,97 +148,33 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
         if (this.role === 'main') return this.rt.main.resume(this);
         if (this.takeFromQueue()) this.advance();
         return;
-      default:
+      case Wait.None:
+      case Wait.Op:
+      case Wait.Construct:
         return this.resumeWait();
+      default: {
+        const unknown: never = this.wait;
+        throw new Error(`no resume for wait ${String(unknown)}`);
+      }
     }
   }
 
-  // ——— coroutine-only instructions ———
-
-  protected special(ins: Instr): boolean {
-    const rt = this.rt;
-    switch (ins.op) {
-      case 'timeout': {
-        const frame = this.pushFrame(ins);
-        frame.token = ++this.tokens;
-        rt.loop.callLater(ins.afterUs, this, DEADLINE + 8 * frame.token);
-        this.pc = ins.body;
-        return true;
-      }
-      case 'offload': {
-        const frame = this.pushFrame(ins) as OffloadFrame;
-        frame.item = rt.pools[ins.pool]!.submit(this, ins.body);
-        this.park(Wait.Offload, 'blocked', `awaiting ${rt.pools[ins.pool]!.label}`);
-        return false;
-      }
-      case 'fanOut': {
-        const frame = this.pushFrame(ins) as GatherFrame;
-        const count = rt.jobs.partsOf(this.job);
-        frame.parts = [];
-        frame.left = count;
-        frame.partsDone = 0;
-        frame.error = null;
-        for (let p = 0; p < count; p++) {
-          const part = new Task(rt, 'part', null, `part ${p + 1}`, ins.node);
-          part.job = this.job;
-          part.part = p;
-          part.reruns = this.reruns;
-          part.parent = this;
-          part.parentFrame = frame;
-          frame.parts.push(part);
-          part.start(ins.body);
-        }
-        if (count === 0) {
-          this.frames.pop();
-          this.pc = ins.next;
-          return true;
-        }
-        this.park(Wait.Gather, 'blocked', `gathering ${count} parts`);
-        return false;
-      }
-      default:
-        return true;
-    }
+  /** A Timeout's deadline: `frame` is cancelled `afterUs` from now unless it is left first. */
+  armDeadline(frame: Frame, afterUs: number): void {
+    frame.token = ++this.tokens;
+    this.rt.loop.callLater(afterUs, this, DEADLINE + 8 * frame.token);
   }
 
-  private afterOffload(): void {
-    this.wait = Wait.None;
-    const frame = this.frames.pop() as OffloadFrame;
-    const item = frame.item as WorkItem;
-    this.partDone = item.partDone;
-    if (item.raised !== null) this.raised = item.raised;
-    else this.pc = (frame.instr as { next: Instr }).next;
-    this.advance();
-  }
-
-  /** A part finished (raised: null) or failed; gather wakes the parent at the first error or the last part. */
+  /** A part finished (raised: null), failed or was cancelled: its Fan-out or group says whether this task wakes. */
   partFinished(part: Task, raised: Raised | null): void {
     const frame = part.parentFrame;
     if (
       frame === null ||
-      this.wait !== Wait.Gather ||
+      this.wait !== Wait.Construct ||
       this.frames[this.frames.length - 1] !== frame
     )
       return;
-    frame.left--;
-    frame.partsDone = Math.max(frame.partsDone, part.partDone);
-    if (raised !== null && frame.error === null) frame.error = raised;
-    if (raised !== null || frame.left === 0) this.rt.loop.callSoon(this, FIRE + 8 * this.gen);
-  }
-
-  private afterGather(): void {
-    this.wait = Wait.None;
-    const frame = this.frames.pop() as GatherFrame;
-    if (frame.error !== null) {
-      // gather() passes on the first error; the other parts run on, unawaited.
-      for (const part of frame.parts) if (!part.ended) part.orphan = true;
-      this.raised = frame.error;
-    } else {
-      if (!this.orphan)
-        this.rt.jobs.pos[this.job] = (this.rt.jobs.pos[this.job] as number) + frame.partsDone;
-      this.pc = (frame.instr as { next: Instr }).next;
-    }
-    this.advance();
+    if (partEnded(frame, part, raised)) this.rt.loop.callSoon(this, FIRE + 8 * this.gen);
   }
 
   // ——— cancellation ———
@@ -250,54 +191,30 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
     if (this.cancelBy !== undefined) return;
     this.cancelBy = by;
     if (this.wakePending) return;
-    this.abortWait();
+    if (this.abortWait()) return;
     this.gen++;
     this.scheduleWake();
   }
 
-  private abortWait(): void {
-    const top = this.frames[this.frames.length - 1];
-    switch (this.wait) {
-      case Wait.Op:
-        this.endCall();
-        break;
-      case Wait.Permit:
-        if (top) this.rt.permitsOf(top.instr).withdraw(this);
-        break;
-      case Wait.Offload:
-        if (top)
-          this.rt.pools[(top.instr as { pool: number }).pool]!.cancel(
-            (top as OffloadFrame).item as WorkItem,
-          );
-        break;
-      case Wait.Gather:
-        if (top) for (const part of (top as GatherFrame).parts) if (!part.ended) part.cancel(null);
-        break;
-      default:
-        break;
+  /** Undoes the current wait for a cancellation; true when the wait goes on first (see Driver.abort). */
+  private abortWait(): boolean {
+    if (this.wait === Wait.Op) this.endCall();
+    else if (this.wait === Wait.Construct) {
+      const top = this.frames[this.frames.length - 1] as Frame;
+      return driverOf(top).abort(this, top);
     }
+    return false;
   }
 
   private landCancel(): void {
     const by = this.cancelBy as Frame | null;
     this.cancelBy = undefined;
-    // A permit granted while the cancellation was on its way is given back by unwinding.
-    if (this.wait === Wait.Permit) {
-      const top = this.frames[this.frames.length - 1];
-      if (top) top.held = true;
-    }
     if (this.wait === Wait.Op) this.endCall();
     this.afterWait = null;
     this.wait = Wait.None;
     this.raised = { cancel: true, by };
     this.report('cpu', 'cancelled');
     this.advance();
-  }
-
-  protected override abandonFrame(frame: Frame): void {
-    if (frame.instr.op === 'fanOut') {
-      for (const part of (frame as GatherFrame).parts) if (!part.ended) part.cancel(null);
-    }
   }
 
   // ——— the job's work here is over ———

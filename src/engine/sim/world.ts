@@ -15,6 +15,8 @@ export class World {
   now = 0;
   /** Events processed so far, counted against the budget. */
   events = 0;
+  /** Interpreter steps taken so far (instructions and ops), counted against the same budget. */
+  steps = 0;
   /** Set once the run must stop; null while it goes on. */
   stopped: RunOutcome | null = null;
   private readonly heap = new TimedHeap<Actor>();
@@ -36,7 +38,16 @@ export class World {
 
   /** Counts work done outside the heap (an event loop's callbacks) against the budget. */
   count(): boolean {
-    if (++this.events > this.budget) this.stop('budgetExhausted');
+    if (++this.events + this.steps > this.budget) this.stop('budgetExhausted');
+    return this.stopped === null;
+  }
+
+  /**
+   * Charges one interpreter step (an instruction, an op) to the budget, so no construct can
+   * loop in zero time without spending it; false once the run has stopped.
+   */
+  spend(): boolean {
+    if (this.events + ++this.steps > this.budget) this.stop('budgetExhausted');
     return this.stopped === null;
   }
 

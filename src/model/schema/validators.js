@@ -378,6 +378,8 @@ const schema19 = {
           'threadPool',
           'processPool',
           'fanOut',
+          'taskGroup',
+          'cleanup',
           'route',
         ],
       },
@@ -4471,6 +4473,8 @@ const schema39 = {
       'threadPool',
       'processPool',
       'fanOut',
+      'taskGroup',
+      'cleanup',
       'route',
     ],
   },
@@ -4666,6 +4670,8 @@ function validate130(
         key0 === 'threadPool' ||
         key0 === 'processPool' ||
         key0 === 'fanOut' ||
+        key0 === 'taskGroup' ||
+        key0 === 'cleanup' ||
         key0 === 'route'
       )) {
         const err0 = {
@@ -6656,6 +6662,8 @@ const schema46 = {
             'threadPool',
             'processPool',
             'fanOut',
+            'taskGroup',
+            'cleanup',
             'route',
           ],
         },
@@ -6791,6 +6799,31 @@ const schema46 = {
           },
         },
         { properties: { type: { const: 'fanOut' }, params: { $ref: '#/$defs/noParams' } } },
+        {
+          properties: {
+            type: { const: 'taskGroup' },
+            params: {
+              type: 'object',
+              required: ['catches'],
+              additionalProperties: false,
+              properties: { catches: { enum: ['Exception', 'ServiceError', 'TimeoutError'] } },
+            },
+          },
+        },
+        {
+          properties: {
+            type: { const: 'cleanup' },
+            params: {
+              type: 'object',
+              required: ['takes', 'on'],
+              additionalProperties: false,
+              properties: {
+                takes: { $ref: '#/$defs/duration' },
+                on: { enum: ['cancel', 'always'] },
+              },
+            },
+          },
+        },
         { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
       ],
     },
@@ -6832,6 +6865,8 @@ const schema47 = {
         'threadPool',
         'processPool',
         'fanOut',
+        'taskGroup',
+        'cleanup',
         'route',
       ],
     },
@@ -6967,6 +7002,28 @@ const schema47 = {
       },
     },
     { properties: { type: { const: 'fanOut' }, params: { $ref: '#/$defs/noParams' } } },
+    {
+      properties: {
+        type: { const: 'taskGroup' },
+        params: {
+          type: 'object',
+          required: ['catches'],
+          additionalProperties: false,
+          properties: { catches: { enum: ['Exception', 'ServiceError', 'TimeoutError'] } },
+        },
+      },
+    },
+    {
+      properties: {
+        type: { const: 'cleanup' },
+        params: {
+          type: 'object',
+          required: ['takes', 'on'],
+          additionalProperties: false,
+          properties: { takes: { $ref: '#/$defs/duration' }, on: { enum: ['cancel', 'always'] } },
+        },
+      },
+    },
     { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
   ],
 };
@@ -7300,6 +7357,8 @@ function validate161(
         data1 === 'threadPool' ||
         data1 === 'processPool' ||
         data1 === 'fanOut' ||
+        data1 === 'taskGroup' ||
+        data1 === 'cleanup' ||
         data1 === 'route'
       )) {
         const err5 = {
@@ -8660,20 +8719,227 @@ function validate161(
             }
           }
         }
-      } else if (tag0 === 'route') {
+      } else if (tag0 === 'taskGroup') {
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
-            if ('route' !== data.type) {
+            if ('taskGroup' !== data.type) {
               const err77 = {
                 instancePath: instancePath + '/type',
                 schemaPath: '#/oneOf/13/properties/type/const',
                 keyword: 'const',
-                params: { allowedValue: 'route' },
+                params: { allowedValue: 'taskGroup' },
               };
               if (vErrors === null) {
                 vErrors = [err77];
               } else {
                 vErrors.push(err77);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data46 = data.params;
+            if (data46 && typeof data46 == 'object' && !Array.isArray(data46)) {
+              if (data46.catches === undefined) {
+                const err78 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/13/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'catches' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+              for (const key11 in data46) {
+                if (!(key11 === 'catches')) {
+                  const err79 = {
+                    instancePath: instancePath + '/params',
+                    schemaPath: '#/oneOf/13/properties/params/additionalProperties',
+                    keyword: 'additionalProperties',
+                    params: { additionalProperty: key11 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err79];
+                  } else {
+                    vErrors.push(err79);
+                  }
+                  errors++;
+                }
+              }
+              if (data46.catches !== undefined) {
+                let data47 = data46.catches;
+                if (!(
+                  data47 === 'Exception' ||
+                  data47 === 'ServiceError' ||
+                  data47 === 'TimeoutError'
+                )) {
+                  const err80 = {
+                    instancePath: instancePath + '/params/catches',
+                    schemaPath: '#/oneOf/13/properties/params/properties/catches/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues: schema47.oneOf[13].properties.params.properties.catches.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err81 = {
+                instancePath: instancePath + '/params',
+                schemaPath: '#/oneOf/13/properties/params/type',
+                keyword: 'type',
+                params: { type: 'object' },
+              };
+              if (vErrors === null) {
+                vErrors = [err81];
+              } else {
+                vErrors.push(err81);
+              }
+              errors++;
+            }
+          }
+        }
+      } else if (tag0 === 'cleanup') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('cleanup' !== data.type) {
+              const err82 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/14/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'cleanup' },
+              };
+              if (vErrors === null) {
+                vErrors = [err82];
+              } else {
+                vErrors.push(err82);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data49 = data.params;
+            if (data49 && typeof data49 == 'object' && !Array.isArray(data49)) {
+              if (data49.takes === undefined) {
+                const err83 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/14/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'takes' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+              if (data49.on === undefined) {
+                const err84 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/14/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'on' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err84];
+                } else {
+                  vErrors.push(err84);
+                }
+                errors++;
+              }
+              for (const key12 in data49) {
+                if (!(key12 === 'takes' || key12 === 'on')) {
+                  const err85 = {
+                    instancePath: instancePath + '/params',
+                    schemaPath: '#/oneOf/14/properties/params/additionalProperties',
+                    keyword: 'additionalProperties',
+                    params: { additionalProperty: key12 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err85];
+                  } else {
+                    vErrors.push(err85);
+                  }
+                  errors++;
+                }
+              }
+              if (data49.takes !== undefined) {
+                if (
+                  !validate171(data49.takes, {
+                    instancePath: instancePath + '/params/takes',
+                    parentData: data49,
+                    parentDataProperty: 'takes',
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors =
+                    vErrors === null
+                      ? validate171.errors
+                      : appendErrors(vErrors, validate171.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data49.on !== undefined) {
+                let data51 = data49.on;
+                if (!(data51 === 'cancel' || data51 === 'always')) {
+                  const err86 = {
+                    instancePath: instancePath + '/params/on',
+                    schemaPath: '#/oneOf/14/properties/params/properties/on/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues: schema47.oneOf[14].properties.params.properties.on.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err87 = {
+                instancePath: instancePath + '/params',
+                schemaPath: '#/oneOf/14/properties/params/type',
+                keyword: 'type',
+                params: { type: 'object' },
+              };
+              if (vErrors === null) {
+                vErrors = [err87];
+              } else {
+                vErrors.push(err87);
+              }
+              errors++;
+            }
+          }
+        }
+      } else if (tag0 === 'route') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('route' !== data.type) {
+              const err88 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/15/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'route' },
+              };
+              if (vErrors === null) {
+                vErrors = [err88];
+              } else {
+                vErrors.push(err88);
               }
               errors++;
             }
@@ -8695,44 +8961,44 @@ function validate161(
           }
         }
       } else {
-        const err78 = {
+        const err89 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err78];
+          vErrors = [err89];
         } else {
-          vErrors.push(err78);
+          vErrors.push(err89);
         }
         errors++;
       }
     } else {
-      const err79 = {
+      const err90 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err79];
+        vErrors = [err90];
       } else {
-        vErrors.push(err79);
+        vErrors.push(err90);
       }
       errors++;
     }
   } else {
-    const err80 = {
+    const err91 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err80];
+      vErrors = [err91];
     } else {
-      vErrors.push(err80);
+      vErrors.push(err91);
     }
     errors++;
   }
@@ -8755,13 +9021,13 @@ const schema52 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate179(
+function validate180(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate179.evaluated;
+  const evaluated0 = validate180.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -8901,10 +9167,10 @@ function validate179(
     }
     errors++;
   }
-  validate179.errors = vErrors;
+  validate180.errors = vErrors;
   return errors === 0;
 }
-validate179.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate180.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate160(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9288,7 +9554,7 @@ function validate160(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate179(data9[i1], {
+            !validate180(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -9297,7 +9563,7 @@ function validate160(
             })
           ) {
             vErrors =
-              vErrors === null ? validate179.errors : appendErrors(vErrors, validate179.errors);
+              vErrors === null ? validate180.errors : appendErrors(vErrors, validate180.errors);
             errors = vErrors.length;
           }
         }

@@ -128,6 +128,21 @@ export class ChainWriter {
         w.line(`await asyncio.gather(*(${fn}(job, part) for part in range(job.parts)))`, ins.node);
         return ins.next;
       }
+      case 'taskGroup':
+        return this.taskGroup(w, ins, ctx);
+      case 'cleanup': {
+        const wait = `${seconds(ins.takesUs)} * SCALE`;
+        const undo = inCoroutine ? `await asyncio.sleep(${wait})` : `time.sleep(${wait})`;
+        w.block('try:', ins.node, () => this.chain(w, ins.body, null, { ...ctx, root: false }));
+        if (ins.always)
+          w.block('finally:', ins.node, () => w.line(`${undo}  # clean-up`, ins.node));
+        else
+          w.block('except asyncio.CancelledError:', ins.node, () => {
+            w.line(`${undo}  # clean-up, before the cancellation goes on`, ins.node);
+            w.line('raise', ins.node);
+          });
+        return ins.next;
+      }
       case 'route':
         return this.route(w, ins, ctx);
       case 'spawn':
@@ -194,6 +209,35 @@ export class ChainWriter {
     w.block(`except ${errors}:`, ins.node, () => this.chain(w, ins.onFail, join, ctx));
     if (ins.next !== join) w.block('else:', ins.node, () => this.chain(w, ins.next, join, ctx));
     return join;
+  }
+
+  /** A task per part in an `asyncio.TaskGroup`; its "failed" port is an `except*` clause. */
+  private taskGroup(w: PythonWriter, ins: Instr & { op: 'taskGroup' }, ctx: Ctx): Instr | null {
+    const fn = this.partFunction(ins, ctx);
+    const group = (): void => {
+      w.block('async with asyncio.TaskGroup() as group:', ins.node, () =>
+        w.block('for part in range(job.parts):', ins.node, () =>
+          w.line(`group.create_task(${fn}(job, part))`, ins.node),
+        ),
+      );
+    };
+    if (ins.onError === null) {
+      group();
+      return ins.next;
+    }
+    const join = joinOf([ins.next, ins.onError], this.memo);
+    const caught = this.catchesOf(ins);
+    w.block('try:', ins.node, group);
+    w.block(`except* ${caught}:`, ins.node, () => this.chain(w, ins.onError, join, ctx));
+    if (ins.next !== join) w.block('else:', ins.node, () => this.chain(w, ins.next, join, ctx));
+    return join;
+  }
+
+  /** The exception an `except*` port names, from the reasons it catches. */
+  private catchesOf(ins: Instr & { op: 'taskGroup' }): string {
+    const service = ins.catches.includes('serviceError');
+    const timeout = ins.catches.includes('timeout');
+    return service && timeout ? 'Exception' : timeout ? 'TimeoutError' : 'ServiceError';
   }
 
   private route(w: PythonWriter, ins: Instr & { op: 'route' }, ctx: Ctx): Instr | null {
@@ -274,7 +318,7 @@ export class ChainWriter {
     return name;
   }
 
-  private partFunction(ins: Instr & { op: 'fanOut' }, ctx: Ctx): string {
+  private partFunction(ins: Instr & { op: 'fanOut' | 'taskGroup' }, ctx: Ctx): string {
     const known = this.partNames.get(ins);
     if (known) return known;
     const name = this.names.claim('handle_part');

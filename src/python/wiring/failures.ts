@@ -23,8 +23,12 @@ export class Failures {
     const kinds = [
       ...([...all].some((i) => i.op === 'step' && this.mayRaise(i)) ? ['ServiceError'] : []),
       ...([...all].some((i) => i.op === 'timeout') ? ['TimeoutError'] : []),
+      // A task group raises what its parts raised, as one ExceptionGroup.
+      ...([...all].some((i) => i.op === 'taskGroup' && this.chainCanFail(i.body))
+        ? ['ExceptionGroup']
+        : []),
     ];
-    this.errors = kinds.length === 2 ? `(${kinds.join(', ')})` : (kinds[0] ?? 'ServiceError');
+    this.errors = kinds.length > 1 ? `(${kinds.join(', ')})` : (kinds[0] ?? 'ServiceError');
   }
 
   private mayRaise(instr: Instr): boolean {

@@ -42,8 +42,11 @@ function levelSequence(start: Instr | null, memo: Map<Instr, Instr[]>): Instr[] 
       case 'lock':
       case 'offload':
       case 'fanOut':
+      case 'cleanup':
       case 'unbatch':
         return start.next;
+      case 'taskGroup':
+        return start.onError ? joinOf([start.next, start.onError], memo) : start.next;
       case 'timeout':
         return start.onTimeout ? joinOf([start.next, start.onTimeout], memo) : start.next;
       case 'retry':

@@ -3,11 +3,11 @@
  * player edits. The selected nodes' lines are marked; clicking a line (or Enter on it)
  * selects its node in the editor. "Download .py" saves the runnable program.
  */
-import type { ContextChange, PanelContext } from '../../app/panels';
+import type { ContextChange, PanelContext } from '../../shell/panels';
 import { InputErrors } from '../../model/errors';
 import type { Level } from '../../model/level';
 import { exportPython, suggestScale, type PythonProgram } from '../../python/exportPython';
-import { h, replace } from '../dom';
+import { h, replace } from '../../shell/dom';
 import { downloadText } from '../download';
 import { renderLines } from './render';
 import './code.css';

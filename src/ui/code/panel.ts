@@ -1,5 +1,5 @@
 /** Registers the Python code view: the current wiring as the program it stands for. */
-import { registerPanel } from '../../app/panels';
+import { registerPanel } from '../../shell/panels';
 
 registerPanel({
   id: 'code',

@@ -4,7 +4,7 @@
  */
 import type { PythonLine } from '../../python/writer';
 import { tokenizeLines } from '../../python/tokens';
-import { h } from '../dom';
+import { h } from '../../shell/dom';
 
 /** Builds the line elements of a program; lines that stand for a node carry `data-node`. */
 export function renderLines(lines: readonly PythonLine[]): HTMLElement[] {

@@ -5,8 +5,8 @@
 import type { Level } from '../../model/level';
 import type { SaveFile } from '../../storage/save';
 import { isUnlocked, recordOf } from '../../storage/progress';
-import { h, replace } from '../dom';
-import { money } from '../format';
+import { h, replace } from '../../shell/dom';
+import { money } from '../../shell/format';
 import { contractTerms } from './terms';
 import { gradeBadge } from '../grade';
 import './inbox.css';

@@ -3,8 +3,8 @@ import type { Grade } from '../../engine/result';
 import type { Level, ParTier } from '../../model/level';
 import { parseDuration, parseSize } from '../../model/units';
 import { NODE_SPECS, type NodeType } from '../../model/vocabulary';
-import { h } from '../dom';
-import { bytes, count, duration, goalText, money } from '../format';
+import { h } from '../../shell/dom';
+import { bytes, count, duration, goalText, money } from '../../shell/format';
 
 function tierText(tier: ParTier): string {
   const parts: string[] = [];

@@ -2,7 +2,7 @@
 import type { Metrics } from '../../engine/result';
 import type { ParTier } from '../../model/level';
 import { parseDuration, parseSize } from '../../model/units';
-import { bytes, duration, money } from '../format';
+import { bytes, duration, money } from '../../shell/format';
 
 export interface TierCheck {
   readonly label: string;

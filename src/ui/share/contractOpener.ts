@@ -3,14 +3,14 @@
  * chosen file, from pasted JSON, or from a pasted Loopwork link. The contract goes through
  * the same loader as the shipped ones, and every problem is listed with its JSON path.
  */
-import type { PanelContext } from '../../app/panels';
+import type { PanelContext } from '../../shell/panels';
 import { InputErrors } from '../../model/errors';
 import type { Level } from '../../model/level';
 import * as loader from '../../model/load';
 import { shareHashStart } from '../../share/hashStart';
 import { readShareHash, type SharedLink } from '../../share/link';
 import type { Outcome } from '../../share/refusal';
-import { h, replace } from '../dom';
+import { h, replace } from '../../shell/dom';
 import { borrowedIdProblem, campaignLevel } from './campaignLookup';
 import { noticeBody } from './notice';
 import { openShared } from './openLink';

@@ -2,9 +2,9 @@
  * The workbench's share controls: "Copy link" for the wiring on the workbench, and, while
  * that wiring came from someone's link, "Save to my solutions".
  */
-import type { PanelContext } from '../../app/panels';
+import type { PanelContext } from '../../shell/panels';
 import { ShareEncodeError } from '../../share/solutionBody';
-import { h, replace } from '../dom';
+import { h, replace } from '../../shell/dom';
 import { shareUrl } from './linkUrl';
 import { setSharedWiring, sharedWiring } from './sharedWiring';
 import { isCampaignLevel } from './campaignLookup';

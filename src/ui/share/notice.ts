@@ -1,5 +1,5 @@
 /** A dialog that tells the player why a link or a contract file could not be used. Text only. */
-import { h } from '../dom';
+import { h } from '../../shell/dom';
 import './share.css';
 
 export interface NoticeContent {

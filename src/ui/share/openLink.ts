@@ -3,7 +3,7 @@
  * its contract and wiring on the workbench, or explain why not. A refused link changes
  * nothing the player owns; an opened one is shown unsaved until the player keeps it.
  */
-import type { PanelContext } from '../../app/panels';
+import type { PanelContext } from '../../shell/panels';
 import * as loader from '../../model/load';
 import { readShareHash, type SharedLink } from '../../share/link';
 import { borrowedIdProblem, campaignLevel } from './campaignLookup';

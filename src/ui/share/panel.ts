@@ -3,7 +3,7 @@
  * in the inbox, and opening a link found in the URL. Kept tiny: the codec, the loader and
  * the dialogs load only when used.
  */
-import { registerPanel, registerStartup, type PanelContext } from '../../app/panels';
+import { registerPanel, registerStartup, type PanelContext } from '../../shell/panels';
 import { shareHashStart } from '../../share/hashStart';
 
 /** Does the hash carry a share link at all? (Cheap: decides whether to load the reader.) */

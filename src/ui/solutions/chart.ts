@@ -6,8 +6,8 @@
 import type { Level } from '../../model/level';
 import { parseDuration } from '../../model/units';
 import type { SavedSolution } from '../../storage/save';
-import { h, svg } from '../dom';
-import { duration, money } from '../format';
+import { h, svg } from '../../shell/dom';
+import { duration, money } from '../../shell/format';
 
 const W = 320;
 const H = 190;

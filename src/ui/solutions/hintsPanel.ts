@@ -1,6 +1,6 @@
 /** The contract's hints, one at a time, on request: each leads closer without giving it away. */
 import type { Level } from '../../model/level';
-import { h, replace } from '../dom';
+import { h, replace } from '../../shell/dom';
 
 export class HintsPanel {
   readonly element = h('div', { class: 'hints panel-pad', data: { testid: 'hints' } });

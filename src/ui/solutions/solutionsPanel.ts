@@ -5,8 +5,8 @@
 import type { Level } from '../../model/level';
 import type { ContractRecord } from '../../storage/save';
 import { MAX_NAME, MAX_SOLUTIONS } from '../../storage/save';
-import { h, replace } from '../dom';
-import { duration, money } from '../format';
+import { h, replace } from '../../shell/dom';
+import { duration, money } from '../../shell/format';
 import { gradeBadge } from '../grade';
 import { solutionsChart } from './chart';
 import './solutions.css';

@@ -1,7 +1,7 @@
 /** The moment a contract is delivered: the pay, the grade, and what it unlocked. */
 import type { Grade } from '../../engine/result';
-import { h } from '../dom';
-import { money } from '../format';
+import { h } from '../../shell/dom';
+import { money } from '../../shell/format';
 import { gradeBadge } from '../grade';
 
 export interface Celebration {

@@ -1,5 +1,5 @@
 /** The small toolbar over the editor: undo/redo, zoom, fit, arrange, and a line of help. */
-import { h } from '../dom';
+import { h } from '../../shell/dom';
 
 export interface EditorToolActions {
   undo(): void;

@@ -3,7 +3,7 @@
  * dock (run view, timeline) under it, and the side dock (score, solutions, hints, code)
  * on the right.
  */
-import { h } from '../dom';
+import { h } from '../../shell/dom';
 import { Dock, type DockTab } from '../dock';
 import './workbench.css';
 

@@ -2,7 +2,7 @@
  * What the simulation is doing, over the editor: nothing while runs are quick, a progress
  * strip once a run has taken more than a moment, so the player knows the game is working.
  */
-import { h } from '../dom';
+import { h } from '../../shell/dom';
 
 const SHOW_AFTER_MS = 200;
 

@@ -2,7 +2,7 @@
 import type { Grade } from '../../engine/result';
 import type { Level } from '../../model/level';
 import type { DockTab } from '../dock';
-import { h } from '../dom';
+import { h } from '../../shell/dom';
 import { contractTerms } from '../inbox/terms';
 
 export interface SideContent {

@@ -1,8 +1,8 @@
 /** The workbench's part of the top bar: back to the inbox, the contract, its solutions, plug-in controls, Run. */
-import type { PanelContext } from '../../app/panels';
-import { panelsIn } from '../../app/panels';
+import type { PanelContext } from '../../shell/panels';
+import { panelsIn } from '../../shell/panels';
 import type { Level } from '../../model/level';
-import { h } from '../dom';
+import { h } from '../../shell/dom';
 
 export interface TopbarParts {
   readonly level: Level;

@@ -5,12 +5,12 @@
  *   index.html?level=chess-exhibition&solution=reference   a contract's run (naive-0, naive-1 …)
  *   index.html?mode=bench                                   exposes `loopworkBench` for the benchmark
  */
-import '../../app/theme.css';
+import '../../shell/theme.css';
 import { loadCampaign } from '../../../levels/campaign';
 import { simulate } from '../../engine/simulate';
 import type { Level } from '../../model/level';
 import type { Solution } from '../../model/solution';
-import { h } from '../../ui/dom';
+import { h } from '../../shell/dom';
 import { Playback } from '../playback';
 import { mountRunView } from '../runView';
 import { mountTimeline } from '../timeline/timelineView';

@@ -90,6 +90,10 @@ function describe(node: SolutionNode, level: Level | null): { title: string; det
       return { title: spec.label, detail: `${String(p.attempts)} attempts` };
     case 'batch':
       return { title: spec.label, detail: `chunks of ${String(p.size)}` };
+    case 'taskGroup':
+      return { title: spec.label, detail: `except* ${String(p.catches)}` };
+    case 'cleanup':
+      return { title: spec.label, detail: `${String(p.takes)} on ${String(p.on)}` };
     default:
       return { title: spec.label, detail: '' };
   }

@@ -4,7 +4,7 @@
  * playhead is painted separately, over a copy of the rest, so playing back repaints one
  * line, not every lane.
  */
-import { duration } from '../../ui/format';
+import { duration } from '../../shell/format';
 import { COLORS, css, STATE_COLORS } from '../colors';
 import {
   createRunBuffer,

@@ -16,9 +16,9 @@
 
  */
 import { NODE_SPECS } from '../../model/vocabulary';
-import { h } from '../../ui/dom';
+import { h } from '../../shell/dom';
 
-import { duration } from '../../ui/format';
+import { duration } from '../../shell/format';
 import { Controls } from '../controls';
 
 import { Playback } from '../playback';

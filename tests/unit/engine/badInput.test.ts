@@ -68,3 +68,23 @@ describe('a broken level', () => {
     expect(() => simulate(huge, huge.reference)).toThrow(InputErrors);
   });
 });
+
+describe('the event budget', () => {
+  it('is charged on every interpreter step, even ops that take no time', () => {
+    // 2,500 read-and-write ops (5,000 in all) of one job take no time and fire almost no event: only
+    // the interpreter's steps can run the budget out.
+    const instant = makeLevel({
+      steps: [step('count', { repeat: 2_500, ops: [{ update: 'n', ops: [] }] })],
+      streams: [jobs(1, ['count'])],
+    });
+    const run = (eventBudget: number) => {
+      const result = simulate(instant, instant.reference, { trace: false, eventBudget });
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      return result;
+    };
+    expect(run(1_000).verdict.outcome).toBe('budgetExhausted');
+    const whole = run(100_000);
+    expect(whole.verdict.outcome).toBe('finished');
+    expect(whole.metrics.events).toBeLessThan(1_000);
+  });
+});

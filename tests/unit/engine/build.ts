@@ -47,6 +47,8 @@ export function makeLevel(parts: LevelParts): Level {
       threadPool: {},
       processPool: {},
       fanOut: {},
+      taskGroup: {},
+      cleanup: {},
       route: {},
     },
     costs: {},

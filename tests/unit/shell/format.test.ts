@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goalText, goalValue, money } from '../../../src/ui/format';
+import { goalText, goalValue, money } from '../../../src/shell/format';
 
 describe('numbers as a player reads them', () => {
   it('writes goals in words with their units', () => {
