@@ -86,7 +86,6 @@ export class Commands {
     return node;
   }
 
-<<<<<<< HEAD
   /** The nodes a drag of `id` moves: the selection when it is selected, else the node alone. */
   moving(id: string): LoopNode[] {
     const picked = this.editor.getNode(id);
@@ -94,37 +93,29 @@ export class Commands {
     return picked.selected ? this.editor.getNodes().filter((n) => n.selected) : [picked];
   }
 
-  /** The box that takes the nodes a drag of `id` moves if they are let go now (null: the board). */
-  receiver(id: string): LoopNode | null {
+  /**
+   * The box that takes the nodes a drag of `id` moves if they are let go now, under the
+   * pointer or under `at` (null: the board itself).
+   */
+  receiver(id: string, at?: { x: number; y: number }): LoopNode | null {
     const moved = this.moving(id);
     // The Source and the Sink stay on the board: no box takes them.
     if (moved.every((n) => NODE_SPECS[n.type].category === 'given')) return null;
     const movedIds = new Set(moved.map((n) => n.id));
-    return this.containers.containerAt(this.parts.area.area.pointer, movedIds);
+    return this.containers.containerAt(at ?? this.parts.area.area.pointer, movedIds);
   }
 
-  /** After a drag: every moved node lands in the container under the pointer, or at the top level. */
-  async dropped(id: string): Promise<void> {
-    const moved = this.moving(id);
-    if (moved.length === 0) return;
-    // Only the outermost moved nodes change parent: a moved container keeps its own children.
-    const movedIds = new Set(moved.map((n) => n.id));
-    const roots = moved.filter((n) => n.parent === undefined || !movedIds.has(n.parent));
-    const target = this.receiver(id);
-=======
   /**
    * After a drag: every moved node lands in the container under the pointer (or under `at`,
    * where a node put down with the keys is held), or at the top level.
    */
   async dropped(id: string, at?: { x: number; y: number }): Promise<void> {
-    const picked = this.editor.getNode(id);
-    if (!picked) return;
-    const moved = picked.selected ? this.editor.getNodes().filter((n) => n.selected) : [picked];
+    const moved = this.moving(id);
+    if (moved.length === 0) return;
     // Only the outermost moved nodes change parent: a moved container keeps its own children.
     const movedIds = new Set(moved.map((n) => n.id));
     const roots = moved.filter((n) => n.parent === undefined || !movedIds.has(n.parent));
-    const target = this.containers.containerAt(at ?? this.parts.area.area.pointer, movedIds);
->>>>>>> main
+    const target = this.receiver(id, at);
     const into = target?.id;
     const touched = new Set<string | undefined>();
     for (const node of roots) {

@@ -20,11 +20,8 @@ import type { WireClickDetail } from './render/connectionElement';
 import { wireRefusal } from './wireRules';
 import { enableBoxSelect } from './boxSelect';
 import { headerHeight } from './nodeSize';
-<<<<<<< HEAD
 import { Room } from './room';
-=======
 import { BoardKeys } from './keyboard';
->>>>>>> main
 
 export interface EditorCallbacks {
   /**

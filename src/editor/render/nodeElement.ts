@@ -69,11 +69,8 @@ export class LoopNodeElement extends LitElement {
       node.selected ? 'selected' : '',
       node.issues.length > 0 ? 'faulty' : '',
       node.highlighted ? 'highlighted' : '',
-<<<<<<< HEAD
       node.receiving ? 'receiving' : '',
-=======
       node.lifted ? 'lifted' : '',
->>>>>>> main
     ].join(' ');
     return html`
       <div

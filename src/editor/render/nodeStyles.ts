@@ -81,7 +81,6 @@ export const nodeStyles = css`
       0 0 22px rgb(240 196 25 / 35%);
   }
 
-<<<<<<< HEAD
   /* The box a dragged node would land in: a thick dashed outline, told apart by shape too. */
   .node.container.receiving {
     border: 3px dashed var(--accent, #56b4e9);
@@ -102,7 +101,8 @@ export const nodeStyles = css`
     font-size: 11px;
     font-weight: 600;
     pointer-events: none;
-=======
+  }
+
   /* The keyboard's place on the board: a ring a player can find at a glance. */
   .node:focus {
     outline: none;
@@ -116,7 +116,6 @@ export const nodeStyles = css`
     outline-offset: 4px;
     box-shadow: 0 12px 28px rgb(0 0 0 / 55%);
     cursor: grabbing;
->>>>>>> main
   }
 
   .head {
