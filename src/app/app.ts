@@ -4,7 +4,9 @@
  */
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
-import { backupKeys, loadSave, type SaveProblem } from '../storage/localSave';
+import type { LoadedSave, SaveProblem } from '../storage/localSave';
+import { SaveShelf, type Keeping } from '../storage/saveShelf';
+import { indexedDbSpare } from './spareStore';
 import { accept, isUnlocked, markRead } from '../storage/progress';
 import { emptySave } from '../storage/save';
 import { h, replace } from '../shell/dom';
@@ -12,7 +14,7 @@ import { money } from '../shell/format';
 import { Inbox } from '../ui/inbox/inbox';
 import { Toasts } from '../ui/toasts';
 import { progressMenu } from '../ui/progressMenu';
-import { saveProblemBanner } from '../ui/saveBanner';
+import { keepingBanner, saveProblemBanner } from '../ui/saveBanner';
 import { loadCampaign, type Campaign } from './campaign';
 import { panelsIn, startupHooks, type ContractOrigin } from '../shell/panels';
 import { ProgressKeeper } from './progressKeeper';
@@ -26,6 +28,7 @@ export class App {
   readonly toasts = new Toasts();
   private readonly screen = h('main', { class: 'screen' });
   private readonly banner = h('div', { class: 'banner-slot' });
+  private readonly keepingSlot = h('div', { class: 'banner-slot' });
   private readonly topbar: HTMLElement;
   private readonly balance = h('span', {
     class: 'balance',
@@ -38,12 +41,13 @@ export class App {
   constructor(
     private readonly root: HTMLElement,
     private readonly campaign: Campaign,
-    saved: ReturnType<typeof loadSave>,
-    storage: Storage | null,
+    saved: LoadedSave,
+    shelf: SaveShelf | null,
   ) {
-    this.progress = new ProgressKeeper(saved.save, storage, (message) =>
-      this.toasts.show(message, 'bad', 9000),
-    );
+    // An unreadable save with no copy elsewhere is not overwritten until the player has it.
+    const hold =
+      saved.problem !== null && saved.problem.backupKey === null && saved.problem.text !== '';
+    this.progress = new ProgressKeeper(saved.save, shelf, (where) => this.showKeeping(where), hold);
     this.store = new GameStore({
       run: () => this.session?.run() ?? Promise.resolve(null),
       select: (nodes) => this.session?.select(nodes),
@@ -63,10 +67,7 @@ export class App {
       this.topbarContext,
       progressMenu({
         current: () => this.progress.save,
-        keptAside: () =>
-          storage
-            ? backupKeys(storage).map((key) => ({ key, text: storage.getItem(key) ?? '' }))
-            : [],
+        keptAside: () => shelf?.keptAside() ?? Promise.resolve([]),
         replace: (save) => {
           this.progress.replace(save);
           this.showInbox();
@@ -80,7 +81,7 @@ export class App {
         'div',
         { class: 'app' },
         this.topbar,
-        h('div', { class: 'app-body' }, this.banner, this.screen),
+        h('div', { class: 'app-body' }, this.banner, this.keepingSlot, this.screen),
       ),
       this.toasts.element,
     );
@@ -106,8 +107,21 @@ export class App {
   private showSaveProblem(problem: SaveProblem): void {
     replace(
       this.banner,
-      saveProblemBanner(problem, () => replace(this.banner)),
+      saveProblemBanner(problem, {
+        dismiss: () => replace(this.banner),
+        downloaded: () => this.progress.release(),
+      }),
     );
+  }
+
+  /** Says where progress is kept when it is not in localStorage, with the file to download. */
+  private showKeeping(where: Keeping): void {
+    if (where === 'stored') replace(this.keepingSlot);
+    else
+      replace(
+        this.keepingSlot,
+        keepingBanner(where, () => this.progress.save),
+      );
   }
 
   showInbox(levelId?: string): void {
@@ -172,9 +186,12 @@ export async function startGame(root: HTMLElement): Promise<App> {
   } catch {
     storage = null;
   }
-  const saved = storage ? loadSave(storage, Date.now()) : { save: emptySave(), problem: null };
-  const campaign = await loadCampaign();
-  const app = new App(root, campaign, saved, storage);
+  const shelf = storage ? new SaveShelf(storage, indexedDbSpare()) : null;
+  const [saved, campaign] = await Promise.all([
+    shelf ? shelf.load(Date.now()) : { save: emptySave(), problem: null },
+    loadCampaign(),
+  ]);
+  const app = new App(root, campaign, saved, shelf);
   let opened = false;
   for (const hook of startupHooks()) {
     try {

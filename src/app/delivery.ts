@@ -7,6 +7,8 @@ import type { Level } from '../model/level';
 import { isUnlocked, recordScore } from '../storage/progress';
 import type { SolutionScore } from '../storage/save';
 import { celebrate } from '../ui/workbench/celebration';
+import { downloadText } from '../ui/download';
+import { PROGRESS_FILE } from '../ui/saveBanner';
 import { gradeLabel } from '../ui/grade';
 import type { Toasts } from '../ui/toasts';
 import type { ProgressKeeper } from './progressKeeper';
@@ -56,16 +58,23 @@ export function fileScore(
   const { newBest } = outcome;
   if (outcome.paid > 0) {
     const unlocked = campaign.filter((l) => !isUnlocked(before, l) && isUnlocked(progress.save, l));
+    // Announced once the browser has kept it (or would not): never a delivery it lost.
     return () =>
-      void celebrate(
-        {
-          title: level.title,
-          paid: outcome.paid,
-          grade: score.grade,
-          unlocked: unlocked.map((l) => l.title),
-        },
-        // Back in the inbox, the new e-mail is the one open.
-        { inbox: () => context.toInbox(unlocked[0]?.id), stay: () => undefined },
+      void progress.kept().then((where) =>
+        celebrate(
+          {
+            title: level.title,
+            paid: outcome.paid,
+            grade: score.grade,
+            unlocked: unlocked.map((l) => l.title),
+            unsaved:
+              where === 'memory'
+                ? () => downloadText(PROGRESS_FILE, JSON.stringify(progress.save, null, 2))
+                : undefined,
+          },
+          // Back in the inbox, the new e-mail is the one open.
+          { inbox: () => context.toInbox(unlocked[0]?.id), stay: () => undefined },
+        ),
       );
   }
   if (newBest)

@@ -9,6 +9,7 @@ import type { LoopEditor } from '../editor/editor';
 import type { ScorePanel } from '../ui/score/scorePanel';
 import type { RunStatus } from '../ui/workbench/runStatus';
 import { runButton } from '../ui/workbench/topbar';
+import { recordOf } from '../storage/progress';
 import { structureKey } from '../storage/structure';
 import type { GameStore } from './store';
 import type { SavedSolutions } from './savedSolutions';
@@ -125,17 +126,21 @@ export class ScoreFlow {
    * or a link is played for practice, and a link's wiring on a campaign contract is not
    * one of the player's solutions until saved.
    */
-  private undelivered(): { undelivered?: string } {
+  private undelivered(): { undelivered?: string; delivered?: boolean } {
     if (!this.options.saved)
       return {
         undelivered:
           'A contract opened from a file or a link, or one you have not reached in the inbox, is played for practice: nothing is paid or filed.',
       };
-    if (this.parts.solutions.activeId !== '') return {};
-    return {
-      undelivered:
-        'Passed, but not delivered: this wiring came from a link. Save it to your solutions, then run it to deliver.',
-    };
+    if (this.parts.solutions.activeId === '')
+      return {
+        undelivered:
+          'Passed, but not delivered: this wiring came from a link. Save it to your solutions, then run it to deliver.',
+      };
+    // Delivered once, a contract is not delivered again: its runs only better the grade.
+    return recordOf(this.options.progress.save, this.options.level.id).paid
+      ? { delivered: true }
+      : {};
   }
 
   private record(result: SimResult, counts: boolean): (() => void) | null {

@@ -9,7 +9,7 @@ import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
 import { LoopEditor } from '../editor/editor';
 import { Palette } from '../editor/palette';
-import { bindBoard, fitView, placeAtCentre, zoomBy } from '../editor/board';
+import { bindBoard, centreOn, fitView, placeAtCentre, zoomBy } from '../editor/board';
 import { bindShortcuts } from '../editor/shortcuts';
 import { h, replace } from '../shell/dom';
 import { panelTabs } from '../ui/dock';
@@ -66,7 +66,11 @@ export class ContractSession {
 
   constructor(private readonly options: SessionOptions) {
     this.level = options.level;
-    this.score = new ScorePanel(this.level, (id) => void this.select([id]));
+    // A problem clicked in the score shows its node: selected, marked and in the middle of the board.
+    this.score = new ScorePanel(this.level, (id) => {
+      this.select([id]);
+      void centreOn(this.editor, [id]);
+    });
     this.solutions = new SavedSolutions({
       ...options,
       board: () => this.editor.solution(),

@@ -95,3 +95,21 @@ export function bindBoard(editor: LoopEditor): () => void {
     host.removeEventListener('drop', drop);
   };
 }
+
+/** Moves the board, at its zoom, so these nodes sit in the middle of the view (a problem clicked in the score). */
+export async function centreOn(editor: LoopEditor, ids: readonly string[]): Promise<void> {
+  const nodes = ids.flatMap((id) => editor.parts.editor.getNode(id) ?? []);
+  if (nodes.length === 0) return;
+  const rects = nodes.map((n) => editor.containers.rect(n));
+  const minX = Math.min(...rects.map((r) => r.x));
+  const minY = Math.min(...rects.map((r) => r.y));
+  const maxX = Math.max(...rects.map((r) => r.x + r.width));
+  const maxY = Math.max(...rects.map((r) => r.y + r.height));
+  const area = editor.parts.area.area;
+  const { k } = area.transform;
+  const view = editor.host.getBoundingClientRect();
+  await area.translate(
+    view.width / 2 - ((minX + maxX) / 2) * k,
+    view.height / 2 - ((minY + maxY) / 2) * k,
+  );
+}

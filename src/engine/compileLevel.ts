@@ -6,6 +6,7 @@
 import { InputError, InputErrors, pointer } from '../model/errors';
 import { MACHINE_DEFAULTS, type Arrival, type Level, type Op, type TimeSpec } from '../model/level';
 import { parseDuration, parseSize } from '../model/units';
+import { MAX_OPS_PER_STEP, MAX_WORK_OPS, sizeProblems } from '../model/workload';
 import {
   OpCode,
   minOf,
@@ -18,16 +19,9 @@ import {
   type TimeDist,
 } from './spec';
 
-/** A step may unroll to at most this many ops (a 30-move chess game is 60). */
-export const MAX_OPS_PER_STEP = 10_000;
 /** A level may ask for at most this many jobs. */
 export const MAX_JOBS = 5_000_000;
-/**
- * A level's work in all — each job's ops, once per part for a per-part step — is at most
- * this: about what a run can simulate and trace in a browser tab (the benchmark's queue
- * is 2,000,000).
- */
-export const MAX_WORK_OPS = 5_000_000;
+export { MAX_OPS_PER_STEP, MAX_WORK_OPS };
 
 class Collector {
   readonly errors: InputError[] = [];
@@ -182,8 +176,6 @@ function stepSpecs(
     seen.add(step.id);
     const ops: FlatOp[] = [];
     flatten({ c, serviceIndex, states, out: ops }, step.ops, pointer(at, 'ops'));
-    if (ops.length > MAX_OPS_PER_STEP)
-      c.add(pointer(at, 'ops'), `unrolls to more than ${MAX_OPS_PER_STEP} ops`);
     if (ops.length === 0) c.add(pointer(at, 'ops'), 'a step needs at least one op');
     const isAsync = ops.some((op) => op.code === OpCode.IoAsync || op.code === OpCode.CallAsync);
     const minCpuUs = ops.reduce(
@@ -235,26 +227,6 @@ function serviceSpecs(c: Collector, level: Level): ServiceSpec[] {
   });
 }
 
-/** Refuses a workload of more than MAX_WORK_OPS ops, at the stream that asks for the most. */
-function checkWork(c: Collector, streams: readonly StreamSpec[], steps: readonly StepSpec[]): void {
-  const work = streams.map(
-    (stream) =>
-      stream.recipe.reduce((sum, index) => {
-        const step = steps[index];
-        return step === undefined ? sum : sum + step.ops.length * (step.perPart ? stream.parts : 1);
-      }, 0) * stream.count,
-  );
-  const total = work.reduce((a, b) => a + b, 0);
-  if (total <= MAX_WORK_OPS) return;
-  const biggest = work.indexOf(Math.max(...work));
-  const at = pointer('/workload/streams', biggest);
-  const field = streams[biggest]!.parts > 1 ? 'parts' : 'count';
-  c.add(
-    pointer(at, field),
-    `the jobs would run ${total} ops in all (jobs × parts × the ops of their steps): at most ${MAX_WORK_OPS}`,
-  );
-}
-
 /**
  * Compiles a validated level into the engine's numeric form.
  * @throws InputErrors listing every problem found, each with its JSON path.
@@ -301,7 +273,7 @@ export function compileLevel(level: Level): RunSpec {
     };
   });
   if (totalJobs > MAX_JOBS) c.add('/workload/streams', `more than ${MAX_JOBS} jobs in all`);
-  else checkWork(c, streams, steps);
+  else for (const problem of sizeProblems(level)) c.add(problem.path, problem.detail);
   if (!Number.isInteger(machine.cores) || machine.cores < 1 || machine.cores > 1024)
     c.add('/machine/cores', 'expected a whole number of cores from 1 to 1024');
 

@@ -32,3 +32,11 @@ export function trim(value: number): string {
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
   return String(Number(value.toFixed(digits)));
 }
+
+/**
+ * The node id in a deadlock party as the engine names it ("job 3 at n5"); null for a party
+ * at no node ("main()").
+ */
+export function partyNode(party: string): string | null {
+  return / at (\S+)$/.exec(party)?.[1] ?? null;
+}

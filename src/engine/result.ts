@@ -22,6 +22,8 @@ export interface Metrics {
   readonly p50Us: Micros;
   readonly p95Us: Micros;
   readonly maxLatencyUs: Micros;
+  /** With a Ticker: the longest stretch without a beat, from the start to the end of the run. */
+  readonly beatGapUs?: Micros;
   readonly peakMemoryBytes: Bytes;
   readonly cost: number;
   /** Calls a service refused or failed. */
@@ -90,6 +92,16 @@ export interface LoopBlock {
   readonly delayUs: Micros;
 }
 
+/** A shared state whose updates were lost, and the node where two jobs raced on it. */
+export interface RaceReport {
+  readonly state: string;
+  readonly node: string;
+  /** Updates lost. */
+  readonly count: number;
+  /** The updates were made in worker processes, which do not share memory. */
+  readonly acrossProcesses: boolean;
+}
+
 /** One edge of a wait-for cycle: `waiter` (a job in a node) waits on `resource`, held by `holder`. */
 export interface WaitEdge {
   readonly waiter: string;
@@ -105,10 +117,18 @@ export interface Verdict {
   readonly passed: boolean;
   readonly goals: readonly GoalResult[];
   readonly grade: Grade;
-  /** Correctness failures, named: races, lost jobs, failures, wrong steps. */
+  /**
+   * Correctness failures, named: races, lost jobs, failures, wrong steps. They name no node
+   * by its id (a player never sees ids): `races` and `loopBlocks` say where.
+   */
   readonly problems: readonly string[];
-  /** Steps that held up the event loop while other work was ready (the worst few). */
+  /**
+   * Steps that held up the event loop long enough to be worth a change (the worst few); a
+   * short CPU step that every coroutine takes in turn is not listed.
+   */
   readonly loopBlocks: readonly LoopBlock[];
+  /** Where updates of shared state were lost (a data race), worst first. */
+  readonly races: readonly RaceReport[];
   /** Set when the run stopped in a deadlock: who waits on what. */
   readonly deadlock: readonly WaitEdge[] | null;
   /** Set when memory ran out: what was using it at that moment. */

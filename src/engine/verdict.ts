@@ -9,6 +9,13 @@ import type { Grade, GoalResult, Metrics, Verdict } from './result';
 import { waitForGraph } from './sim/deadlock';
 import type { Runtime } from './sim/runtime';
 
+/**
+ * How long a step must hold the event loop before it is worth naming. A coroutine's short
+ * CPU step (a few ms) holds the loop by design, and no wiring of a contract without pools
+ * can avoid it; at 10 ms the other ready work visibly waits.
+ */
+const LOOP_BLOCK_WORTH_US = 10_000;
+
 export function judge(level: Level, rt: Runtime, metrics: Metrics): Verdict {
   const outcome = rt.world.stopped ?? 'finished';
   const finished = outcome === 'finished';
@@ -20,6 +27,7 @@ export function judge(level: Level, rt: Runtime, metrics: Metrics): Verdict {
   );
   const passed = finished && metrics.corrupted === 0 && goals.every((g) => g.met);
   const loopBlocks = [...rt.loopBlocks.values()]
+    .filter((b) => b.worstUs >= LOOP_BLOCK_WORTH_US)
     .sort((a, b) => b.totalUs - a.totalUs)
     .slice(0, 5)
     .map((b) => ({ t: b.firstAt, node: b.node, step: b.step, delayUs: b.worstUs }));
@@ -30,6 +38,7 @@ export function judge(level: Level, rt: Runtime, metrics: Metrics): Verdict {
     grade: passed ? grade(level, metrics) : 'none',
     problems,
     loopBlocks,
+    races: [...rt.races.values()].sort((a, b) => b.count - a.count).map((r) => ({ ...r })),
     deadlock: outcome === 'deadlock' ? waitForGraph(rt) : null,
     memoryBreakdown:
       outcome === 'outOfMemory' ? { ...(rt.memory.breakdown ?? rt.memory.parts) } : null,
@@ -92,6 +101,14 @@ function checkGoal(goal: Goal, m: Metrics, finished: boolean): GoalResult {
       return atMost(m.lost, goal.max, count, 'jobs lost');
     case 'serviceErrors':
       return atMost(m.serviceErrors, goal.max, count, 'service errors');
+    case 'beatGap':
+      // Without a Ticker nothing beats: the whole run is one gap.
+      return atMost(
+        m.beatGapUs ?? m.makespanUs,
+        parseDuration(goal.max),
+        humanTime,
+        'longest gap between beats',
+      );
     case 'inOrder': {
       const met = m.inOrder && finished;
       return {
@@ -144,7 +161,7 @@ function describeProblems(rt: Runtime, m: Metrics, goalMissed: boolean): string[
     problems.push(
       race.acrossProcesses
         ? `"${race.state}" was updated inside a worker process ${race.count} times: processes do not share memory, so those updates never reached the main program.`
-        : `Race on "${race.state}" at ${race.node}: ${race.count} updates were lost because two jobs read and wrote it at the same time. A Lock around the update fixes it.`,
+        : `Race on "${race.state}": ${race.count} updates were lost because two jobs read and wrote it at the same time. A Lock around the update fixes it.`,
     );
   }
   if (m.lost > 0) problems.push(`${m.lost} jobs were lost (dropped, never delivered).`);
@@ -161,9 +178,9 @@ function describeProblems(rt: Runtime, m: Metrics, goalMissed: boolean): string[
   // A busy loop is the design of some contracts (one chess master at every table): it is
   // named as a problem only when a goal was missed, where it is the likely culprit.
   const worst = [...rt.loopBlocks.values()].sort((a, b) => b.worstUs - a.worstUs)[0];
-  if (worst !== undefined && worst.worstUs >= 10_000 && goalMissed)
+  if (worst !== undefined && worst.worstUs >= LOOP_BLOCK_WORTH_US && goalMissed)
     problems.push(
-      `The event loop was blocked by "${worst.step}" at ${worst.node}: other ready work waited up to ${humanTime(worst.worstUs)} (${worst.count} times).`,
+      `The event loop was blocked by "${worst.step}": other ready work waited up to ${humanTime(worst.worstUs)} (${worst.count} times).`,
     );
   return problems;
 }

@@ -248,7 +248,7 @@ function checkConnections(
     if ((from.parent ?? '') !== (to.parent ?? '')) {
       issues.push({
         node: from.id,
-        message: `a wire leaves its container (to "${to.id}"): wires join nodes in the same box`,
+        message: 'a wire leaves its container: wires join nodes in the same box',
       });
       continue;
     }

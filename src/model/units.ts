@@ -86,6 +86,9 @@ export function parseSize(text: Size): Bytes {
  * with at most three decimals, so `parseDuration(formatDuration(x)) === x`.
  */
 export function formatDuration(us: Micros): string {
+  // Zero has no unit of its own: it is written as the game writes it ("0ms", a Retry's
+  // default wait), so a wiring read back from a link shows what the player typed.
+  if (us === 0) return '0ms';
   return formatExact(us, DURATION_UNITS, 'us');
 }
 

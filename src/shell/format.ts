@@ -27,6 +27,7 @@ const METRIC_NAMES: Readonly<Record<Goal['metric'], string>> = {
   lost: 'Lost jobs at most',
   serviceErrors: 'Service errors at most',
   inOrder: 'Jobs delivered in arrival order',
+  beatGap: 'A heartbeat at least every',
 };
 
 /** A contract's goal in words: "All jobs done within 1 h". */
@@ -37,19 +38,22 @@ export function goalText(goal: Goal): string {
     case 'p50':
     case 'p95':
     case 'maxLatency':
+    case 'beatGap':
       return `${name} ${safe(() => duration(parseDuration(goal.max)), goal.max)}`;
     case 'throughput':
-      return `${name} ${goal.min} jobs/s`;
+      return `${name} ${goal.min.toLocaleString('en-US')} jobs/s`;
     case 'peakMemory':
       return `${name} ${safe(() => bytes(parseSize(goal.max)), goal.max)}`;
     case 'cost':
       return `${name} ${money(goal.max)}`;
     case 'done':
-      return goal.min === 'all' ? 'Every job delivered' : `${name}: at least ${goal.min}`;
+      return goal.min === 'all'
+        ? 'Every job delivered, exactly once'
+        : `${name}: at least ${goal.min.toLocaleString('en-US')}`;
     case 'failed':
     case 'lost':
     case 'serviceErrors':
-      return `${name} ${goal.max}`;
+      return `${name} ${goal.max.toLocaleString('en-US')}`;
     case 'inOrder':
       return name;
   }
@@ -70,6 +74,7 @@ export function goalValue(metric: Goal['metric'], value: number): string {
     case 'p50':
     case 'p95':
     case 'maxLatency':
+    case 'beatGap':
       return duration(value);
     case 'peakMemory':
       return bytes(value);

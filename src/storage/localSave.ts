@@ -17,6 +17,7 @@ export interface TextStore {
   getItem(key: string): string | null;
   /** Throws when the store refuses (full quota, storage blocked). */
   setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 export const SAVE_KEY = 'loopwork.save';
@@ -37,6 +38,8 @@ export interface SaveProblem {
   readonly backupKey: string | null;
   /** The unreadable text itself, so it can be downloaded. */
   readonly text: string;
+  /** How many values were reset (a repaired save); 0 when it could not be read at all. */
+  readonly repaired: number;
 }
 
 /** Reads the save, keeping an unreadable one aside. `now` names the backup (ms since epoch). */
@@ -52,6 +55,7 @@ export function loadSave(storage: TextStore, now: number): LoadedSave {
         details: '',
         backupKey: null,
         text: '',
+        repaired: 0,
       },
     };
   }
@@ -62,35 +66,46 @@ export function loadSave(storage: TextStore, now: number): LoadedSave {
     const { save, repairs } = parseSave(text);
     if (repairs.length === 0) return { save, problem: null };
     // The repaired save replaces the stored one at the next write: the original goes aside first.
-    const backupKey = keepAside(storage, now, text);
     return {
       save,
-      problem: {
-        message:
-          backupKey !== null
-            ? `Part of your saved progress was damaged and has been repaired: ${repairs.length === 1 ? 'one value was' : `${repairs.length} values were`} reset, everything else is as you left it. The save as it was is kept aside: you can download it.`
-            : `Part of your saved progress was damaged and has been repaired: ${repairs.length === 1 ? 'one value was' : `${repairs.length} values were`} reset, everything else is as you left it. There was no room to keep the damaged save aside. Download it now, before you play on.`,
-        details: listed(new InputErrors(repairs).errors),
-        backupKey,
-        text,
-      },
+      problem: unreadable(
+        { repaired: repairs.length, details: listed(new InputErrors(repairs).errors), text },
+        keepAside(storage, now, text),
+      ),
     };
   } catch (error) {
     const details = error instanceof InputErrors ? listed(error.errors) : String(error);
-    const backupKey = keepAside(storage, now, text);
     return {
       save: emptySave(),
-      problem: {
-        message:
-          backupKey !== null
-            ? 'Your saved progress could not be read, so the game started afresh. The old save was kept aside, untouched: you can download it.'
-            : 'Your saved progress could not be read, and there was no room to keep a copy aside. Download it now, before you play on.',
-        details,
-        backupKey,
-        text,
-      },
+      problem: unreadable({ repaired: 0, details, text }, keepAside(storage, now, text)),
     };
   }
+}
+
+/** What was wrong with a stored save, before it was kept aside. */
+export interface Unreadable {
+  /** How many values were reset; 0 when the save could not be read at all. */
+  readonly repaired: number;
+  readonly details: string;
+  readonly text: string;
+}
+
+/**
+ * The player's message about a save that was repaired or could not be read, kept aside
+ * under `backupKey` (or nowhere, when null: then the player must download it).
+ */
+export function unreadable(what: Unreadable, backupKey: string | null): SaveProblem {
+  const kept =
+    backupKey !== null
+      ? what.repaired > 0
+        ? 'The save as it was is kept aside: you can download it.'
+        : 'The old save was kept aside, untouched: you can download it.'
+      : 'There was no room to keep it aside. Download it now: until you do, nothing you play is saved, so that it cannot overwrite the old save.';
+  const message =
+    what.repaired > 0
+      ? `Part of your saved progress was damaged and has been repaired: ${what.repaired === 1 ? 'one value was' : `${what.repaired} values were`} reset, everything else is as you left it. ${kept}`
+      : `Your saved progress could not be read, so the game started afresh. ${kept}`;
+  return { ...what, message, backupKey };
 }
 
 /** Copies a save's text under a backup key; the key, or null when storage has no room. */
@@ -101,16 +116,6 @@ function keepAside(storage: TextStore, now: number, text: string): string | null
     return key;
   } catch {
     return null;
-  }
-}
-
-/** Writes the save; returns an error message for the player when storage refuses it. */
-export function writeSave(storage: TextStore, save: SaveFile): string | null {
-  try {
-    storage.setItem(SAVE_KEY, JSON.stringify(save));
-    return null;
-  } catch {
-    return 'Your progress could not be saved: the browser storage is full or blocked. Export your save to keep it.';
   }
 }
 

@@ -9,16 +9,16 @@ import { ask } from './ask';
 import { h } from '../shell/dom';
 import { downloadText } from './download';
 import { money } from '../shell/format';
+import { PROGRESS_FILE } from './saveBanner';
 
 export interface ProgressMenuActions {
   current(): SaveFile;
   /** Unreadable saves kept aside: their storage key and text, oldest first. */
-  keptAside(): readonly { key: string; text: string }[];
+  keptAside(): Promise<readonly { key: string; text: string }[]>;
   replace(save: SaveFile): void;
   notify(message: string, tone: 'info' | 'good' | 'bad'): void;
 }
 
-const FILE_NAME = 'loopwork-progress.json';
 /** A save file larger than this is not a Loopwork save. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -55,23 +55,29 @@ export function progressMenu(actions: ProgressMenuActions): HTMLElement {
       },
       label,
     );
+  const fixed = [
+    item('Export to a file', 'export-save', () =>
+      downloadText(PROGRESS_FILE, JSON.stringify(actions.current(), null, 2)),
+    ),
+    item('Import from a file…', 'import-save', () => input.click()),
+  ];
   // Built each time the menu opens, so it lists what is kept aside now.
   menu.addEventListener('toggle', () => {
     if (!menu.open) return;
-    const kept = actions.keptAside();
-    items.replaceChildren(
-      item('Export to a file', 'export-save', () =>
-        downloadText(FILE_NAME, JSON.stringify(actions.current(), null, 2)),
-      ),
-      item('Import from a file…', 'import-save', () => input.click()),
-      ...kept.map(({ key, text }) => {
-        const when = Number(key.slice(key.lastIndexOf('.') + 1));
-        const date = Number.isFinite(when) ? new Date(when).toLocaleString() : key;
-        return item(`Download the unreadable save kept on ${date}`, 'download-kept', () =>
-          downloadText(`loopwork-unreadable-save-${when}.json`, text),
-        );
-      }),
-    );
+    items.replaceChildren(...fixed);
+    void actions.keptAside().then((kept) => {
+      if (!menu.open) return;
+      items.replaceChildren(
+        ...fixed,
+        ...kept.map(({ key, text }) => {
+          const when = Number(key.slice(key.lastIndexOf('.') + 1));
+          const date = Number.isFinite(when) ? new Date(when).toLocaleString() : key;
+          return item(`Download the unreadable save kept on ${date}`, 'download-kept', () =>
+            downloadText(`loopwork-unreadable-save-${when}.json`, text),
+          );
+        }),
+      );
+    });
   });
   input.addEventListener('change', () => {
     const file = input.files?.[0];

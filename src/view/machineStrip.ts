@@ -151,10 +151,12 @@ export class MachineStrip {
       setText(gil.text, holder >= 0 ? (this.labels.get(holder) ?? `worker ${holder}`) : 'free');
     }
 
+    // The same words as the score's jobs line: failed and lost are told apart.
     const failed = frame.failed > 0 ? ` · ${frame.failed.toLocaleString('en-US')} failed` : '';
+    const lost = frame.lost > 0 ? ` · ${frame.lost.toLocaleString('en-US')} lost` : '';
     setText(
       this.jobsText,
-      `${frame.delivered.toLocaleString('en-US')}/${this.replay.jobs.count.toLocaleString('en-US')} done${failed}`,
+      `${frame.delivered.toLocaleString('en-US')}/${this.replay.jobs.count.toLocaleString('en-US')} done${failed}${lost}`,
     );
 
     const share = this.memoryBudget > 0 ? Math.min(1, frame.memoryBytes / this.memoryBudget) : 0;

@@ -10,6 +10,7 @@ import type { Level, Op, ParTier, TimeSpec } from '../level';
 import type { Solution } from '../solution';
 import { formatDuration, parseDuration, parseSize } from '../units';
 import { NODE_SPECS, kindOfRoutePort, type NodeType } from '../vocabulary';
+import { sizeProblems } from '../workload';
 
 export class Findings {
   readonly errors: InputError[] = [];
@@ -116,6 +117,7 @@ function machineAndWorkload(f: Findings, level: Level): void {
     }
   });
   if (jobs > 5_000_000) f.add('/workload/streams', `${jobs} jobs in all: at most 5000000`);
+  else for (const problem of sizeProblems(level)) f.add(problem.path, problem.detail);
 }
 
 function stepsAndServices(f: Findings, level: Level): void {

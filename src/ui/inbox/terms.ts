@@ -4,7 +4,8 @@ import type { Level, ParTier } from '../../model/level';
 import { parseDuration, parseSize } from '../../model/units';
 import { NODE_SPECS, type NodeType } from '../../model/vocabulary';
 import { h } from '../../shell/dom';
-import { bytes, count, duration, goalText, money } from '../../shell/format';
+import { bytes, count, duration, money } from '../../shell/format';
+import { goalNames } from '../score/goalRows';
 
 function tierText(tier: ParTier): string {
   const parts: string[] = [];
@@ -64,7 +65,7 @@ export function contractTerms(level: Level, best: Grade, finished: boolean): HTM
         'div',
         null,
         h('h3', null, 'Goals'),
-        h('ul', { class: 'goal-list' }, ...level.goals.map((g) => h('li', null, goalText(g)))),
+        h('ul', { class: 'goal-list' }, ...goalNames(level).map((g) => h('li', null, g))),
       ),
       h(
         'div',

@@ -5,13 +5,15 @@
  */
 import type { Grade, SimResult } from '../../engine/result';
 import type { WiringIssue } from '../../engine/program';
-import type { Goal, Level } from '../../model/level';
+import type { Level } from '../../model/level';
 import type { Solution } from '../../model/solution';
 import { h, replace } from '../../shell/dom';
-import { bytes, count, duration, goalText, goalValue, money } from '../../shell/format';
+import { bytes, count, duration, money } from '../../shell/format';
 import { gradeBadge } from '../grade';
 import { nodeName } from './nodeNames';
+import { goalRows } from './goalRows';
 import { tierChecks } from './par';
+import { problemsSection } from './problems';
 import './score.css';
 
 export interface ScoreView {
@@ -24,6 +26,8 @@ export interface ScoreView {
    * campaign, or a wiring opened from a link and not yet kept); absent when it delivers.
    */
   readonly undelivered?: string;
+  /** The contract is delivered already: a run of this wiring can better its grade, not deliver it. */
+  readonly delivered?: boolean;
 }
 
 export class ScorePanel {
@@ -63,11 +67,15 @@ export class ScorePanel {
       return;
     }
     const { verdict, metrics } = result;
+    // A run that stopped or delivered nothing has no time to set against the bound.
+    const bounded = metrics.lowerBound.boundUs > 0 && metrics.ratioToBound > 0;
     const status = verdict.passed ? 'passed' : 'failed';
     replace(
       this.element,
       this.header(status, view, verdict.passed ? verdict.grade : null),
-      verdict.problems.length > 0 ? this.problems(result, view.solution) : null,
+      verdict.problems.length > 0
+        ? problemsSection(this.level, result, view.solution, this.selectNode)
+        : null,
       h(
         'section',
         { class: 'score-section' },
@@ -75,10 +83,10 @@ export class ScorePanel {
         h(
           'ul',
           { class: 'goal-results' },
-          ...verdict.goals.map((g) =>
+          ...goalRows(this.level, result).map((g) =>
             h(
               'li',
-              { class: g.met ? 'met' : 'missed', data: { metric: g.goal.metric } },
+              { class: g.met ? 'met' : 'missed', data: { metric: g.key } },
               h(
                 'span',
                 { class: 'mark', attrs: { 'aria-label': g.met ? 'met' : 'missed' } },
@@ -87,14 +95,10 @@ export class ScorePanel {
               h(
                 'span',
                 { class: 'goal-main' },
-                h('span', { class: 'goal-name' }, goalText(g.goal)),
-                h(
-                  'span',
-                  { class: 'goal-margin' },
-                  margin(g.goal.metric, g.met, g.actual, g.target),
-                ),
+                h('span', { class: 'goal-name' }, g.text),
+                g.margin ? h('span', { class: 'goal-margin' }, g.margin) : null,
               ),
-              h('span', { class: 'goal-actual' }, goalValue(g.goal.metric, g.actual)),
+              h('span', { class: 'goal-actual' }, g.actual),
             ),
           ),
         ),
@@ -118,13 +122,18 @@ export class ScorePanel {
           metric('Cost', money(metrics.cost), 'cost'),
           metric(
             'Lower bound',
-            metrics.lowerBound.boundUs > 0 ? `×${metrics.ratioToBound.toFixed(2)}` : '—',
+            bounded ? `×${metrics.ratioToBound.toFixed(2)}` : '—',
             'bound',
-            metrics.lowerBound.boundUs > 0
-              ? `No wiring can finish before ${duration(metrics.lowerBound.boundUs)}; yours takes ${metrics.ratioToBound.toFixed(2)} times that.`
-              : '',
+            bounded ? boundNote(metrics.lowerBound.boundUs) : '',
           ),
         ),
+        bounded
+          ? h(
+              'p',
+              { class: 'bound-note faint', data: { testid: 'bound-note' } },
+              boundText(metrics.lowerBound.boundUs, metrics.ratioToBound),
+            )
+          : null,
         h(
           'p',
           { class: 'jobs-line' },
@@ -158,9 +167,11 @@ export class ScorePanel {
             : 'Delivered run: fix what is below and run again.'
           : view.source === 'pending'
             ? 'Scoring…'
-            : view.undelivered === undefined
-              ? 'Live estimate. Press Run (Space) to deliver it.'
-              : 'Live estimate. Press Run (Space) to run it in full.';
+            : view.undelivered !== undefined
+              ? 'Live estimate. Press Run (Space) to run it in full.'
+              : view.delivered
+                ? 'Live estimate. Delivered already: press Run (Space) to watch it and file its grade.'
+                : 'Live estimate. Press Run (Space) to deliver it.';
     return h(
       'header',
       { class: `score-head ${status}`, data: { status, source: view.source } },
@@ -195,7 +206,7 @@ export class ScorePanel {
               ? h(
                   'button',
                   { class: 'link', on: { click: () => this.selectNode(issue.node!) } },
-                  nodeName(this.level, solution, issue.node),
+                  nodeName(this.level, solution, issue.node) ?? 'A node',
                 )
               : h('strong', null, 'Wiring'),
             ': ',
@@ -203,78 +214,6 @@ export class ScorePanel {
           ),
         ),
       ),
-    );
-  }
-
-  private problems(
-    result: Extract<SimResult, { ok: true }>,
-    solution: Solution | null,
-  ): HTMLElement {
-    const { verdict } = result;
-    return h(
-      'section',
-      { class: 'score-section problems' },
-      h('h3', null, 'What went wrong'),
-      h('ul', { class: 'problem-list' }, ...verdict.problems.map((p) => h('li', null, p))),
-      verdict.deadlock && verdict.deadlock.length > 0
-        ? h(
-            'div',
-            { class: 'deadlock' },
-            h('h4', null, 'Who waits on whom'),
-            h(
-              'ol',
-              null,
-              ...verdict.deadlock.map((edge) =>
-                h(
-                  'li',
-                  null,
-                  h('strong', null, edge.waiter),
-                  ' waits for ',
-                  h('em', null, edge.resource),
-                  ', held by ',
-                  h('strong', null, edge.holder),
-                ),
-              ),
-            ),
-          )
-        : null,
-      verdict.loopBlocks.length > 0
-        ? h(
-            'div',
-            { class: 'loop-blocks' },
-            h('h4', null, 'Steps that blocked the event loop'),
-            h(
-              'ul',
-              null,
-              ...verdict.loopBlocks.map((b) =>
-                h(
-                  'li',
-                  null,
-                  h(
-                    'button',
-                    { class: 'link', on: { click: () => this.selectNode(b.node) } },
-                    nodeName(this.level, solution, b.node),
-                  ),
-                  ` held the loop for up to ${duration(b.delayUs)} (first at ${duration(b.t)})`,
-                ),
-              ),
-            ),
-          )
-        : null,
-      verdict.memoryBreakdown
-        ? h(
-            'div',
-            { class: 'memory' },
-            h('h4', null, 'Memory when it ran out'),
-            h(
-              'ul',
-              null,
-              ...Object.entries(verdict.memoryBreakdown)
-                .sort((a, b) => b[1] - a[1])
-                .map(([what, n]) => h('li', null, `${what}: ${bytes(n)}`)),
-            ),
-          )
-        : null,
     );
   }
 
@@ -333,17 +272,16 @@ function metric(label: string, value: string, key: string, title = ''): HTMLElem
   );
 }
 
-function round(x: number): string {
-  return x >= 100 ? String(Math.round(x)) : String(Number(x.toFixed(x >= 10 ? 1 : 2)));
+/** Under the lower bound's tile: what the bound is, in one line. */
+function boundNote(boundUs: number): string {
+  return `No wiring finishes before ${duration(boundUs)}`;
 }
 
-/** "2 min to spare" / "over by $12" in the goal's own unit. */
-function margin(metric: Goal['metric'], met: boolean, actual: number, target: number): string {
-  if (metric === 'inOrder') return '';
-  const higherIsBetter = metric === 'throughput' || metric === 'done';
-  const diff = Math.abs(actual - target);
-  if (diff === 0) return '';
-  const amount = goalValue(metric, diff);
-  if (met) return higherIsBetter ? `${amount} above the goal` : `${amount} to spare`;
-  return higherIsBetter ? `short by ${amount}` : `over by ${amount}`;
+/** "Lower bound ×8.00" in words: the bound, and how far this run is from it. */
+function boundText(boundUs: number, ratio: number): string {
+  return `Lower bound ×${ratio.toFixed(2)}: no wiring can finish before ${duration(boundUs)} on this machine (its CPU work spread over every core, its longest job, its last arrival). This run takes ${ratio.toFixed(2)} times that; ×1.00 is as fast as it gets.`;
+}
+
+function round(x: number): string {
+  return x >= 100 ? String(Math.round(x)) : String(Number(x.toFixed(x >= 10 ? 1 : 2)));
 }

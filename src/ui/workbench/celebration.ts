@@ -9,6 +9,11 @@ export interface Celebration {
   readonly paid: number;
   readonly grade: Grade;
   readonly unlocked: readonly string[];
+  /**
+   * Set when the browser would not keep the delivery (storage full or blocked): the dialog
+   * says so instead of implying it is saved, and offers the progress file.
+   */
+  readonly unsaved?: () => void;
 }
 
 export function celebrate(
@@ -29,6 +34,26 @@ export function celebrate(
     ),
     info.unlocked.length > 0
       ? h('p', { class: 'celebration-unlocked' }, `New in your inbox: ${info.unlocked.join(', ')}`)
+      : null,
+    info.unsaved
+      ? h(
+          'div',
+          { class: 'celebration-unsaved', data: { testid: 'delivery-unsaved' } },
+          h(
+            'p',
+            null,
+            'This browser would not save it: the delivery is kept only while this tab stays open. Download your progress to keep it.',
+          ),
+          h(
+            'button',
+            {
+              class: 'btn small',
+              data: { action: 'download-progress' },
+              on: { click: info.unsaved },
+            },
+            'Download your progress',
+          ),
+        )
       : null,
     h(
       'div',

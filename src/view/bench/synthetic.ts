@@ -79,6 +79,7 @@ export function syntheticRun(moving: number): SyntheticRun {
       grade: 'none',
       problems: [],
       loopBlocks: [],
+      races: [],
       deadlock: null,
       memoryBreakdown: null,
     },

@@ -3,6 +3,7 @@
  * cycle in words. The engine names each side "job 3 at n5" (or "main()"); the node ids
  * are read back from those names. Pure: no pixi.
  */
+import { partyNode } from '../../engine/describe';
 import type { WaitEdge } from '../../engine/result';
 
 export interface WaitArrow {
@@ -15,15 +16,10 @@ export interface WaitArrow {
 
 const AT_NODE = / at (\S+)$/;
 
-/** The node id in an engine name like "job 3 at n5"; null when it names none. */
-export function nodeOfParty(party: string): string | null {
-  return AT_NODE.exec(party)?.[1] ?? null;
-}
-
 export function waitArrows(edges: readonly WaitEdge[]): WaitArrow[] {
   return edges.map((e) => ({
-    from: nodeOfParty(e.waiter),
-    to: nodeOfParty(e.holder),
+    from: partyNode(e.waiter),
+    to: partyNode(e.holder),
     resource: e.resource,
   }));
 }
@@ -44,7 +40,7 @@ export function describeDeadlock(
   title: (node: string) => string | undefined,
 ): string[] {
   const name = (party: string): string => {
-    const node = nodeOfParty(party);
+    const node = partyNode(party);
     const called = node ? title(node) : undefined;
     return node && called ? party.replace(AT_NODE, ` in ${called}`) : party;
   };

@@ -68,8 +68,9 @@ function describe(node: SolutionNode, level: Level | null): { title: string; det
   const p = node.params as unknown as Record<string, unknown>;
   switch (node.type) {
     case 'step': {
+      // Titled as the editor titles it: by the step's label.
       const step = level?.steps.find((s) => s.id === p.step);
-      return { title: String(p.step), detail: step?.label ?? '' };
+      return { title: step?.label ?? String(p.step), detail: '' };
     }
     case 'queue':
       return {
@@ -83,7 +84,7 @@ function describe(node: SolutionNode, level: Level | null): { title: string; det
     case 'semaphore':
       return { title: spec.label, detail: `${String(p.permits)} permits` };
     case 'lock':
-      return { title: spec.label, detail: `lock ${String(p.name)}` };
+      return { title: spec.label, detail: String(p.name) };
     case 'timeout':
       return { title: spec.label, detail: `after ${String(p.after)}` };
     case 'retry':
@@ -92,6 +93,8 @@ function describe(node: SolutionNode, level: Level | null): { title: string; det
       return { title: spec.label, detail: `chunks of ${String(p.size)}` };
     case 'taskGroup':
       return { title: spec.label, detail: `except* ${String(p.catches)}` };
+    case 'ticker':
+      return { title: spec.label, detail: `every ${String(p.every)}` };
     case 'cleanup':
       return { title: spec.label, detail: `${String(p.takes)} on ${String(p.on)}` };
     default:

@@ -24,8 +24,10 @@ export interface Frame {
   readonly queueDepth: Map<string, number>;
   readonly serviceActive: Map<string, number>;
   delivered: number;
-  /** Failed or lost. */
+  /** Failed (timed out, refused, in error), as the score counts them. */
   failed: number;
+  /** Lost (dropped by a full queue, never delivered). */
+  lost: number;
   memoryBytes: number;
   /**
    * Threads, processes and event loops running on a core. A task runs on its event loop's
@@ -56,6 +58,7 @@ export function createFrame(replay: Replay, every?: number): Frame {
     serviceActive: new Map(),
     delivered: 0,
     failed: 0,
+    lost: 0,
     memoryBytes: 0,
     running: 0,
     loopBlock: null,
@@ -75,6 +78,7 @@ export function frameAt(replay: Replay, t: Micros, frame: Frame = createFrame(re
   for (const [id, series] of replay.services) frame.serviceActive.set(id, valueAt(series, t, 0));
   frame.delivered = lastAtOrBefore(replay.deliveredAt, t) + 1;
   frame.failed = lastAtOrBefore(replay.failedAt, t) + 1;
+  frame.lost = lastAtOrBefore(replay.lostAt, t) + 1;
   frame.memoryBytes = valueAt(replay.memory, t, 0);
   frame.loopBlock = loopBlockAt(replay, t);
   return frame;

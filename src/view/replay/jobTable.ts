@@ -43,7 +43,9 @@ export interface JobRecords {
   readonly jobs: JobTable;
   /** Times of deliveries, and of failures and losses, ascending. */
   readonly deliveredAt: Float64Array;
+  /** When each failed job failed, in time order (lost jobs are in `lostAt`: the score counts them apart). */
   readonly failedAt: Float64Array;
+  readonly lostAt: Float64Array;
   readonly failures: readonly JobFailure[];
 }
 
@@ -79,6 +81,7 @@ export class JobTableBuilder {
   private readonly visitNode = int32Column();
   private readonly deliveredAt = float64Column();
   private readonly failedAt = float64Column();
+  private readonly lostAt = float64Column();
   private readonly failures: JobFailure[] = [];
 
   /**
@@ -134,7 +137,7 @@ export class JobTableBuilder {
   }
 
   failedOrLost(e: JobFailedOrLost): void {
-    this.failedAt.push(e.t);
+    (e.type === 'jobFailed' ? this.failedAt : this.lostAt).push(e.t);
     this.failures.push({
       t: e.t,
       job: e.job,
@@ -176,6 +179,7 @@ export class JobTableBuilder {
       },
       deliveredAt: this.deliveredAt.done(),
       failedAt: this.failedAt.done(),
+      lostAt: this.lostAt.done(),
       failures: this.failures,
     };
   }

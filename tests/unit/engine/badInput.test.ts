@@ -42,6 +42,18 @@ describe('a broken wiring', () => {
     expect(issuesOf(looped).join('\n')).toMatch(/loop|twice|more than one/i);
   });
 
+  it('names the Route branch left unwired by the label its port shows', () => {
+    const mixed = makeLevel({
+      steps: [step('get', io('10ms'))],
+      streams: [jobs(1, ['get']), jobs(1, ['get'], { kind: 'report' })],
+    });
+    const result = simulate(mixed, wire(mixed, [{ route: { job: ['step:get'] } }]));
+    if (result.ok) throw new Error('an unwired branch must be refused');
+    expect(result.issues.map((i) => i.message)).toEqual([
+      'its “report” branch is not wired: jobs of kind “report” have nowhere to go',
+    ]);
+  });
+
   it('refuses an async step inside a thread pool, saying why', () => {
     const solution = wire(level, [['tasks', {}, [['threadPool', { workers: 2 }, ['step:get']]]]]);
     expect(issuesOf(solution).join('\n')).toMatch(/async def/);

@@ -76,6 +76,16 @@ describe('sizes the simulated machine cannot hold', () => {
     ]);
   });
 
+  it('refuses the same contract when it is opened from a link, before any run', () => {
+    const { level } = repro('engine-hang-e3ccbe1f95156325.json');
+    // The reproducer holds what simulate received; a link adds the header the loader needs.
+    const header = { kind: 'loopwork/level', version: 1, id: 'chess-exhibition', revision: 1 };
+    const asSent = { ...level, ...header, title: 'Chess' };
+    expect(refusalOf(() => parseLevel(asSent, 'link'))).toEqual([
+      `/workload/streams/0/parts: the jobs would run 14400000 ops in all (jobs × parts × the ops of their steps): at most ${MAX_WORK_OPS}`,
+    ]);
+  });
+
   it.each([
     ['engine-photo-resize-100000-processes.json', '1 GB', 1024],
     ['engine-oom-a66fc9efe0ffa136.json', '512 MB', 512],

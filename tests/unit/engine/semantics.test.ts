@@ -67,6 +67,20 @@ describe('the asyncio event loop', () => {
     expect(result.verdict.loopBlocks[0]).toMatchObject({ node: 'step2', delayUs: 100 * MS });
     // With a goal missed, the blocked loop is named as the likely culprit.
     expect(result.verdict.problems.join(' ')).toMatch(/event loop was blocked by "work"/);
+    // The player never sees node ids: the problem names the step, loopBlocks says where.
+    expect(result.verdict.problems.join(' ')).not.toMatch(/step2/);
+  });
+
+  it('does not name a short CPU step that holds the loop by design', () => {
+    const level = makeLevel({
+      steps: [step('tick', io('10ms'), cpu('2ms'))],
+      streams: [jobs(3, ['tick'])],
+      goals: [{ metric: 'makespan', max: '1ms' }],
+    });
+    const result = run(level, [['tasks', {}, ['step:tick']]]);
+    expect(result.verdict.passed).toBe(false);
+    expect(result.verdict.loopBlocks).toEqual([]);
+    expect(result.verdict.problems.join(' ')).not.toMatch(/event loop/);
   });
 
   it('blocks the loop with a blocking call in a coroutine', () => {
@@ -294,6 +308,11 @@ describe('timeouts, retries, locks and races', () => {
     expect(racy.metrics.corrupted).toBeGreaterThan(0);
     expect(racy.verdict.passed).toBe(false);
     expect(racy.verdict.problems.join(' ')).toMatch(/Race on "total"/);
+    // Where the race was is said by node, not written into the words.
+    expect(racy.verdict.races).toEqual([
+      expect.objectContaining({ state: 'total', node: expect.any(String), acrossProcesses: false }),
+    ]);
+    expect(racy.verdict.problems.join(' ')).not.toContain(racy.verdict.races[0]!.node);
     const locked = run(level, [
       ['tasks', {}, [['threadPool', { workers: 4 }, [['lock', { name: 'L' }, ['step:add']]]]]],
     ]);

@@ -38,6 +38,21 @@ describe('a solution link', () => {
     );
   });
 
+  it('keeps a zero wait written as the game writes it: "0ms" stays "0ms"', () => {
+    const base = photoDesk.reference!;
+    const retry = {
+      id: 'r',
+      type: 'retry',
+      params: { attempts: 3, backoff: '0ms' },
+      position: { x: 0, y: 200 },
+    } as const;
+    const solution = { ...base, nodes: [...base.nodes, retry] } as Solution;
+    const result = open(solutionHash(photoDesk, solution));
+    if (!result.ok || result.value.kind !== 'solution') throw new Error('not opened');
+    const back = result.value.solution.nodes.find((n) => n.type === 'retry');
+    expect(back?.params).toEqual({ attempts: 3, backoff: '0ms' });
+  });
+
   it('is the same for the same wiring, whatever its ids and wire order', () => {
     fc.assert(
       fc.property(wiringArbitrary(photoDesk), fc.nat(), (solution, seed) => {

@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BACKUP_PREFIX,
-  SAVE_KEY,
-  backupKeys,
-  loadSave,
-  writeSave,
-} from '../../../src/storage/localSave';
+import { BACKUP_PREFIX, SAVE_KEY, backupKeys, loadSave } from '../../../src/storage/localSave';
 import { emptySave } from '../../../src/storage/save';
-
-/** The Storage interface over a Map; `full` makes every write fail like a full quota. */
-class MemoryStorage implements Storage {
-  private readonly map = new Map<string, string>();
-  full = false;
-  get length(): number {
-    return this.map.size;
-  }
-  clear(): void {
-    this.map.clear();
-  }
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.map.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    if (this.full) throw new DOMException('full', 'QuotaExceededError');
-    this.map.set(key, value);
-  }
-}
+import { SaveShelf } from '../../../src/storage/saveShelf';
+import { MemoryStorage } from './memoryStorage';
 
 describe('localSave', () => {
   it('starts afresh without a problem when nothing is saved', () => {
@@ -42,7 +13,7 @@ describe('localSave', () => {
   it('reads back what it wrote', () => {
     const storage = new MemoryStorage();
     const save = { ...emptySave(), balance: 42 };
-    expect(writeSave(storage, save)).toBeNull();
+    expect(new SaveShelf(storage, null).writeNow(save)).toBe(true);
     expect(loadSave(storage, 1).save).toEqual(save);
   });
 
@@ -77,11 +48,5 @@ describe('localSave', () => {
     expect(loaded.problem?.details).toBe('save /balance: expected a number ≥ 0');
     expect(storage.getItem(`${BACKUP_PREFIX}7`)).toBe(text);
     expect(loaded.problem?.text).toBe(text);
-  });
-
-  it('reports a write that storage refuses', () => {
-    const storage = new MemoryStorage();
-    storage.full = true;
-    expect(writeSave(storage, emptySave())).toMatch(/could not be saved/);
   });
 });

@@ -9,7 +9,8 @@ import {
   pointAlong,
   toPath,
 } from '../../../src/view/floor/layout';
-import { deadlockNodes, describeDeadlock, nodeOfParty } from '../../../src/view/floor/deadlock';
+import { deadlockNodes, describeDeadlock } from '../../../src/view/floor/deadlock';
+import { partyNode } from '../../../src/engine/describe';
 
 const solution = {
   kind: 'loopwork/solution',
@@ -109,8 +110,8 @@ describe('deadlock names', () => {
   ];
 
   it('reads the nodes out of the engine’s names', () => {
-    expect(nodeOfParty('job 6 at n4')).toBe('n4');
-    expect(nodeOfParty('main()')).toBeNull();
+    expect(partyNode('job 6 at n4')).toBe('n4');
+    expect(partyNode('main()')).toBeNull();
     expect([...deadlockNodes(edges)]).toEqual(['n4', 'n7']);
   });
 

@@ -36,6 +36,19 @@ describe('buildReplay', () => {
     expect(Array.from(jobs.fate)).toEqual([FATE_DELIVERED, FATE_DELIVERED]);
   });
 
+  it('counts failed and lost jobs apart, as the score does', () => {
+    const w = new TraceWriter().arrive(0, 0).arrive(0, 1).arrive(0, 2);
+    w.events.push(
+      { type: 'jobFailed', t: 100, job: 0, node: 'n2', reason: 'timeout', detail: '' },
+      { type: 'jobLost', t: 200, job: 1, node: 'n2', detail: 'shed' },
+      { type: 'jobLost', t: 300, job: 2, node: 'n2', detail: 'shed' },
+    );
+    const r = buildReplay(w.end(300), { nodeIds: ['n1', 'n2'] });
+    const frame = frameAt(r, 300);
+    expect([frame.failed, frame.lost]).toEqual([1, 2]);
+    expect([frameAt(r, 150).failed, frameAt(r, 150).lost]).toEqual([1, 0]);
+  });
+
   it('reads a visit from the worker that works for a job at a step the trace does not enter', () => {
     const r = buildReplay(
       new TraceWriter()
