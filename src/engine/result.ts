@@ -2,6 +2,7 @@
  * What `simulate` returns: the trace (unless metrics-only), the run's metrics, and the
  * verdict on the contract's goals. Plain JSON, so it crosses a worker boundary as is.
  */
+import type { MachineProfile } from '../model/profile';
 import type { Micros, Bytes } from '../model/units';
 import type { Goal } from '../model/level';
 import type { WiringIssue } from './program';
@@ -168,4 +169,6 @@ export interface SimOptions {
    * can show its progress. A function: set it where the run happens (not sent to a worker).
    */
   readonly onProgress?: (resolved: number, total: number) => void;
+  /** A measured machine (`npm run calibrate`) whose costs replace the level's. */
+  readonly profile?: MachineProfile;
 }
