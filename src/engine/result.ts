@@ -2,6 +2,7 @@
  * What `simulate` returns: the trace (unless metrics-only), the run's metrics, and the
  * verdict on the contract's goals. Plain JSON, so it crosses a worker boundary as is.
  */
+import type { MachineProfile } from '../model/profile';
 import type { Micros, Bytes } from '../model/units';
 import type { Goal } from '../model/level';
 import type { WiringIssue } from './program';
@@ -156,4 +157,6 @@ export interface SimOptions {
   readonly trace?: boolean;
   /** Most events the run may process before it stops with `budgetExhausted`. */
   readonly eventBudget?: number;
+  /** A measured machine (`npm run calibrate`) whose costs replace the level's. */
+  readonly profile?: MachineProfile;
 }
