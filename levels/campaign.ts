@@ -16,6 +16,7 @@ import convoy from './convoy.json';
 import flakyPayments from './flaky-payments.json';
 import gilCeiling from './gil-ceiling.json';
 import hangingReplicas from './hanging-replicas.json';
+import heartbeat from './heartbeat.json';
 import helloGather from './hello-gather.json';
 import inventory from './inventory.json';
 import ledger from './ledger.json';
@@ -60,6 +61,7 @@ export const CAMPAIGN_FILES: readonly { readonly file: string; readonly json: un
   { file: 'big-arrays.json', json: bigArrays },
   { file: 'quick-job.json', json: quickJob },
   { file: 'tiny-tasks.json', json: tinyTasks },
+  { file: 'heartbeat.json', json: heartbeat },
   // Chapter 5
   { file: 'mixed-bag.json', json: mixedBag },
   { file: 'album-upload.json', json: albumUpload },

@@ -53,14 +53,16 @@ export class SoundBoard {
     return this.unlocked;
   }
 
-  play(cue: Cue): void {
-    if (!this.unlocked || this.current.muted || this.current.volume === 0) return;
+  /** Plays `cue` unless sound is not allowed yet, muted or at zero volume; says whether it plays. */
+  play(cue: Cue): boolean {
+    if (!this.unlocked || this.current.muted || this.current.volume === 0) return false;
     let howl = this.howls.get(cue);
     if (!howl) {
       howl = new Howl({ src: [EFFECTS[cue].url], format: ['wav'], volume: EFFECTS[cue].volume });
       this.howls.set(cue, howl);
     }
     howl.play();
+    return true;
   }
 
   update(change: Partial<SoundSettings>): void {

@@ -109,7 +109,10 @@ export function mountSoundControls(
     if (!cues || change.type !== 'result') return;
 
     const cue = cueForResult(context.result);
-    if (cue) board.play(cue);
+    const sounded = cue !== null && board.play(cue);
+    // What the last run called for and whether it sounded: tests wait on it, not on time.
+    group.dataset.cue = cue ?? 'none';
+    group.dataset.sounded = String(sounded);
   });
   return () => {
     offBoard();

@@ -14,6 +14,7 @@ const GROUPS: readonly { title: string; categories: readonly NodeCategory[] }[] 
   { title: 'Concurrency', categories: ['spawner'] },
   { title: 'Control', categories: ['wrapper', 'router'] },
   { title: 'Offload', categories: ['offload'] },
+  { title: 'Beside main()', categories: ['background'] },
 ];
 
 /** Node types the player may place in this contract: Step always, the rest as the palette says. */

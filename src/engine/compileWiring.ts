@@ -7,7 +7,7 @@
  * wiring is never simulated.
  */
 import type { Level } from '../model/level';
-import type { Solution, SolutionNode } from '../model/solution';
+import { isNodeOfType, type Solution, type SolutionNode } from '../model/solution';
 import { parseDuration } from '../model/units';
 import { NODE_SPECS, type ErrorType, type NodeParams } from '../model/vocabulary';
 import {
@@ -20,6 +20,7 @@ import {
   type RunContext,
   type SemaphoreSpec,
   type StageSpec,
+  type TickerSpec,
   type WiringIssue,
 } from './program';
 import type { RunSpec } from './spec';
@@ -49,6 +50,8 @@ class WiringCompiler {
   private readonly instrIds = new WeakMap<object, number>();
   private nextInstrId = 1;
   private readonly visiting = new Set<string>();
+  /** A Ticker's body is being compiled: it works on no job. */
+  private inTicker = false;
   /** Stage whose spawned code is being compiled, to record which stages it feeds. */
   private currentStage = -1;
 
@@ -253,6 +256,8 @@ class WiringCompiler {
           next: onward(),
         };
       case 'route': {
+        if (this.inTicker)
+          this.issue(node.id, 'a Ticker works on no job: there is no kind to route on');
         if (coroutineOnly)
           this.issue(node.id, `route jobs in a coroutine, before they reach the ${where.context}`);
         if (where.inBatch)
@@ -271,6 +276,9 @@ class WiringCompiler {
       case 'queue':
       case 'batch':
         return this.spawner(node, where, tail);
+      case 'ticker':
+        this.issue(node.id, 'nothing may wire into a Ticker: it runs beside main() on its own');
+        return tail;
     }
   }
 
@@ -355,7 +363,32 @@ class WiringCompiler {
     return { stages: order.map((i) => this.stages[i]!.spec!), remap };
   }
 
-  finish(main: Instr): Program {
+  /** A Ticker's body, run by a task of its own from the start: on the top level only. */
+  ticker(node: SolutionNode<'ticker'>): TickerSpec | null {
+    this.contexts[node.id] = 'coroutine';
+    if (node.parent !== undefined) {
+      this.issue(node.id, 'a Ticker runs beside main(): put it on the top level, not in a box');
+      return null;
+    }
+    const where: Where = {
+      context: 'coroutine',
+      scope: node.id,
+      afterSpawner: false,
+      inFanOut: false,
+      inBatch: false,
+    };
+    this.inTicker = true;
+    const body = this.body(node.id, where, END);
+    this.inTicker = false;
+    return {
+      node: node.id,
+      body,
+      everyUs: safeDuration(node.params.every),
+      forUs: safeDuration(node.params.for),
+    };
+  }
+
+  finish(main: Instr, tickers: readonly TickerSpec[]): Program {
     const { stages, remap } = this.drainOrder();
     const renumber = (instr: Instr, seen: Set<Instr>): void => {
       if (seen.has(instr)) return;
@@ -367,8 +400,10 @@ class WiringCompiler {
     const seen = new Set<Instr>();
     renumber(main, seen);
     for (const stage of stages) renumber(stage.entry, seen);
+    for (const ticker of tickers) renumber(ticker.body, seen);
     return {
       main,
+      tickers,
       stages,
       pools: this.pools,
       semaphores: this.semaphores,
@@ -419,12 +454,17 @@ export function compileWiring(solution: Solution, level: Level, spec: RunSpec): 
     graph.source,
   );
   compiler.contexts[graph.source] = 'main';
+  const tickers: TickerSpec[] = [];
+  for (const node of graph.nodes.values()) {
+    const ticker = isNodeOfType(node, 'ticker') ? compiler.ticker(node) : null;
+    if (ticker !== null) tickers.push(ticker);
+  }
   for (const node of graph.nodes.values()) {
     if (compiler.contexts[node.id] === undefined && node.type !== 'sink') {
       compiler.issue(node.id, 'never runs: no wire leads here');
     }
   }
-  const program = compiler.finish(main);
+  const program = compiler.finish(main, tickers);
   issues.push(...compiler.issues);
   return issues.length > 0 ? { program: null, issues } : { program, issues };
 }

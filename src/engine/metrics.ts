@@ -52,6 +52,7 @@ export function measure(rt: Runtime, bound: LowerBound): Metrics {
     p50Us: rank(0.5),
     p95Us: rank(0.95),
     maxLatencyUs: latencies.reduce((max, latency) => (latency > max ? latency : max), 0),
+    ...(rt.program.tickers.length > 0 ? { beatGapUs: rt.beatGapUs() } : {}),
     peakMemoryBytes: rt.memory.peak,
     cost: Math.round(cost * 100) / 100,
     serviceErrors,

@@ -163,9 +163,20 @@ export interface LockSpec {
   readonly nodes: readonly string[];
 }
 
+/** A Ticker: a task beside main() that runs its body, sleeps, and again. */
+export interface TickerSpec {
+  readonly node: string;
+  readonly body: Instr;
+  readonly everyUs: Micros;
+  /** When it stops; 0: once every job is done. */
+  readonly forUs: Micros;
+}
+
 export interface Program {
   /** What main() does with each job, from the Source's wire on. */
   readonly main: Instr;
+  /** Tickers, started with main(). */
+  readonly tickers: readonly TickerSpec[];
   /** Spawners in the order main drains them at the end (upstream first). */
   readonly stages: readonly StageSpec[];
   readonly pools: readonly PoolSpec[];

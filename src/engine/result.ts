@@ -22,6 +22,8 @@ export interface Metrics {
   readonly p50Us: Micros;
   readonly p95Us: Micros;
   readonly maxLatencyUs: Micros;
+  /** With a Ticker: the longest stretch without a beat, from the start to the end of the run. */
+  readonly beatGapUs?: Micros;
   readonly peakMemoryBytes: Bytes;
   readonly cost: number;
   /** Calls a service refused or failed. */

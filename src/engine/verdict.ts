@@ -92,6 +92,14 @@ function checkGoal(goal: Goal, m: Metrics, finished: boolean): GoalResult {
       return atMost(m.lost, goal.max, count, 'jobs lost');
     case 'serviceErrors':
       return atMost(m.serviceErrors, goal.max, count, 'service errors');
+    case 'beatGap':
+      // Without a Ticker nothing beats: the whole run is one gap.
+      return atMost(
+        m.beatGapUs ?? m.makespanUs,
+        parseDuration(goal.max),
+        humanTime,
+        'longest gap between beats',
+      );
     case 'inOrder': {
       const met = m.inOrder && finished;
       return {

@@ -205,6 +205,8 @@ export type Goal =
   | { readonly metric: 'done'; readonly min: number | 'all' }
   | { readonly metric: 'failed' | 'lost'; readonly max: number }
   | { readonly metric: 'serviceErrors'; readonly max: number }
+  /** The longest stretch without a Ticker's beat, from the start to the end of the run. */
+  | { readonly metric: 'beatGap'; readonly max: Duration }
   | { readonly metric: 'inOrder' };
 
 /** Thresholds the grades ask for on top of the goals: every listed metric must hold. */

@@ -26,6 +26,7 @@ export type NodeType =
   | 'fanOut'
   | 'taskGroup'
   | 'cleanup'
+  | 'ticker'
   | 'route';
 
 export interface NodeParams {
@@ -53,6 +54,8 @@ export interface NodeParams {
   readonly taskGroup: { readonly catches: ErrorType };
   /** A clean-up of its own duration, on cancellation only or on every way out. */
   readonly cleanup: { readonly takes: Duration; readonly on: 'cancel' | 'always' };
+  /** Repeats its body every `every` beside main(); `for` 0 means until every job is done. */
+  readonly ticker: { readonly every: Duration; readonly for: Duration };
   readonly route: Record<string, never>;
 }
 
@@ -75,8 +78,10 @@ export const kindOfRoutePort = (port: PortName): string | undefined =>
  * - `wrapper`: runs its body for the job, then the job continues after it.
  * - `offload`: a wrapper whose body runs in a pool (`run_in_executor`).
  * - `router`: sends each job down the port of its kind.
+ * - `background`: not wired; runs its body beside main() on its own (a heartbeat).
  */
-export type NodeCategory = 'given' | 'step' | 'spawner' | 'wrapper' | 'offload' | 'router';
+export type NodeCategory =
+  'given' | 'step' | 'spawner' | 'wrapper' | 'offload' | 'router' | 'background';
 
 export type ParamSpec =
   | {
@@ -431,6 +436,36 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
         options: ['cancel', 'always'],
         default: 'cancel',
         label: 'Runs on',
+      },
+    ],
+  },
+  ticker: {
+    type: 'ticker',
+    glyph: '♥',
+    label: 'Ticker',
+    category: 'background',
+    container: true,
+    python: 'while not done: await beat(); await asyncio.sleep(every)',
+    blurb:
+      'A task of its own beside main(), not wired: it runs its body, sleeps, and again, until every job is done (or for a while).',
+    hasInput: false,
+    outputs: [],
+    params: [
+      {
+        name: 'every',
+        kind: 'duration',
+        minUs: 1000,
+        maxUs: HOUR,
+        default: '1s',
+        label: 'Sleeps between',
+      },
+      {
+        name: 'for',
+        kind: 'duration',
+        minUs: 0,
+        maxUs: 24 * HOUR,
+        default: '0s',
+        label: 'Stops after (0 = when the jobs are done)',
       },
     ],
   },

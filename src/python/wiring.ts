@@ -5,9 +5,9 @@
  * main() and the handlers are the frame; what runs inside them is written by the
  * ChainWriter (wiring/chainWriter.ts).
  */
-import { type Instr, type Program, type StageSpec } from '../engine/program';
+import { type Instr, type Program, type StageSpec, type TickerSpec } from '../engine/program';
 import { type RunSpec } from '../engine/spec';
-import { type ProgramNames } from './names';
+import { seconds, type ProgramNames } from './names';
 import { asyncFunction, ChainWriter, type Subject, type WiringNames } from './wiring/chainWriter';
 import { Failures } from './wiring/failures';
 import { allInstrs } from './wiring/instrGraph';
@@ -18,6 +18,8 @@ export class WiringWriter {
   private readonly stages: StageNames;
   private readonly failures: Failures;
   private readonly chains: ChainWriter;
+  /** The function each Ticker runs, and the task main() keeps it in. */
+  private readonly tickerNames: readonly { fn: string; task: string; count: string }[];
   /** Can a job fail anywhere (a service call, a timeout)? */
   readonly canFail: boolean;
   readonly usesRetry: boolean;
@@ -35,6 +37,11 @@ export class WiringWriter {
     this.canFail = this.failures.canFail;
     this.usesRetry = [...all].some((i) => i.op === 'retry');
     this.stages = new StageNames(program, names);
+    this.tickerNames = program.tickers.map(() => ({
+      fn: names.claim('heartbeat'),
+      task: names.claim('beats'),
+      count: names.claim('beat_number'),
+    }));
     this.chains = new ChainWriter(
       program,
       spec,
@@ -120,10 +127,41 @@ export class WiringWriter {
     }
   }
 
+  /**
+   * A Ticker: a loop of its own that runs its body, then sleeps. A beat works on no job
+   * (job -1), and each beat draws its own times, as a rerun of none.
+   */
+  private ticker(spec: TickerSpec, index: number): PythonWriter {
+    const { fn: name, count } = this.tickerNames[index]!;
+    return asyncFunction(`async def ${name}():`, spec.node, (w, fn) => {
+      w.line(`${count} = 0`, spec.node);
+      w.block('while True:', spec.node, () => {
+        w.line(`${count} += 1`, spec.node);
+        w.line(`job = Job(-1, "beat", 0.0, JOBS[0].payload, reruns=${count})`, spec.node);
+        this.chains.chain(w, spec.body, null, {
+          context: 'coroutine',
+          subject: 'job',
+          root: false,
+          fn,
+        });
+        const every = `${seconds(spec.everyUs)}`;
+        if (spec.forUs > 0)
+          w.block(`if now() + ${every} > ${seconds(spec.forUs)}:`, spec.node, () =>
+            w.line('return  # its time is up', spec.node),
+          );
+        w.line(`await asyncio.sleep(${every} * SCALE)`, spec.node);
+      });
+    });
+  }
+
   /** main(): opens the spawners (downstream outermost), takes each job as it arrives, then drains. */
   private main(sourceNode: string): PythonWriter {
     const stages = this.program.stages;
     return asyncFunction('async def main():', null, (w, fn) => {
+      for (const { fn: ticker, task } of this.tickerNames)
+        w.line(
+          `${task} = asyncio.create_task(${ticker}())  # beside main(), until the jobs are done`,
+        );
       const open = (index: number): void => {
         if (index < 0) {
           w.block('async for job in arrivals():', sourceNode, () =>
@@ -180,15 +218,17 @@ export class WiringWriter {
         }
       };
       open(stages.length - 1);
+      for (const { task } of this.tickerNames) w.line(`${task}.cancel()`);
     });
   }
 
   /** Every function of the wiring: the handlers, the bodies they use, then main(). */
   write(sourceNode: string): PythonWriter {
     const handlers = this.program.stages.map((stage, index) => this.handler(stage, index));
+    const tickers = this.program.tickers.map((spec, index) => this.ticker(spec, index));
     const main = this.main(sourceNode);
     const w = new PythonWriter();
-    for (const fn of [...this.chains.extra, ...handlers, main]) w.blank(2).append(fn);
+    for (const fn of [...this.chains.extra, ...tickers, ...handlers, main]) w.blank(2).append(fn);
     return w;
   }
 }

@@ -26,6 +26,7 @@ export const NODE_CODES: Readonly<Record<NodeType, number>> = {
   route: 13,
   taskGroup: 14,
   cleanup: 15,
+  ticker: 16,
 };
 
 const TYPE_OF_CODE: ReadonlyMap<number, NodeType> = new Map(

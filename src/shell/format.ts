@@ -27,6 +27,7 @@ const METRIC_NAMES: Readonly<Record<Goal['metric'], string>> = {
   lost: 'Lost jobs at most',
   serviceErrors: 'Service errors at most',
   inOrder: 'Jobs delivered in arrival order',
+  beatGap: 'A heartbeat at least every',
 };
 
 /** A contract's goal in words: "All jobs done within 1 h". */
@@ -37,6 +38,7 @@ export function goalText(goal: Goal): string {
     case 'p50':
     case 'p95':
     case 'maxLatency':
+    case 'beatGap':
       return `${name} ${safe(() => duration(parseDuration(goal.max)), goal.max)}`;
     case 'throughput':
       return `${name} ${goal.min} jobs/s`;
@@ -70,6 +72,7 @@ export function goalValue(metric: Goal['metric'], value: number): string {
     case 'p50':
     case 'p95':
     case 'maxLatency':
+    case 'beatGap':
       return duration(value);
     case 'peakMemory':
       return bytes(value);

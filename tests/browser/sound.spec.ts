@@ -51,7 +51,8 @@ const sound = (page: Page) => page.locator('.lw-sound');
 test('nothing sounds before the first gesture; a finished run does after it', async ({ page }) => {
   await listenForAudio(page);
   await openContract(page);
-  await page.waitForTimeout(500);
+  // The game has loaded everything it loads by itself, and still no audio context.
+  await page.waitForLoadState('networkidle');
   await expect(sound(page)).toHaveAttribute('data-ready', 'false');
   expect(await page.evaluate(() => window.audioContexts)).toBe(0);
 
@@ -61,6 +62,7 @@ test('nothing sounds before the first gesture; a finished run does after it', as
   await expect(page.getByTestId('score').locator('[data-source="run"]')).toBeVisible({
     timeout: 30_000,
   });
+  await expect(sound(page)).toHaveAttribute('data-sounded', 'true');
   await expect.poll(() => page.evaluate(() => window.soundsStarted)).toBeGreaterThan(0);
   expect(await page.evaluate(() => window.audioContexts)).toBe(1);
 });
@@ -91,7 +93,9 @@ test('mute and volume survive a reload, and a muted game stays silent', async ({
   await expect(page.getByTestId('score').locator('[data-source="run"]')).toBeVisible({
     timeout: 30_000,
   });
-  await page.waitForTimeout(500);
+  // The run's sound was called for, and stayed silent.
+  await expect(sound(page)).toHaveAttribute('data-cue', /^(?!none$)/);
+  await expect(sound(page)).toHaveAttribute('data-sounded', 'false');
   expect(await page.evaluate(() => window.soundsStarted)).toBe(0);
 
   // Unmute and turn the volume down: both are kept.

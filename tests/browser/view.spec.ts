@@ -48,6 +48,36 @@ async function shownTime(panel: Locator): Promise<number> {
   return Number(await panel.getAttribute('data-time'));
 }
 
+/** Lets the page draw `count` animation frames: whatever the view would do by then, it has done. */
+async function frames(page: Page, count = 3): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const next = (): void => void (n-- > 0 ? requestAnimationFrame(next) : resolve());
+        next();
+      }),
+    count,
+  );
+}
+
+/** Waits until `target`'s box stops changing (an enlarged panel has finished laying out). */
+async function settledBox(
+  page: Page,
+  target: Locator,
+): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      await frames(page, 2);
+      const box = JSON.stringify(await target.boundingBox());
+      const same = box === last;
+      last = box;
+      return same;
+    })
+    .toBe(true);
+  return JSON.parse(last) as { x: number; y: number; width: number; height: number };
+}
+
 async function screen(target: Page | Locator, name: string): Promise<Buffer> {
   return target.screenshot({ path: `test-results/view/${name}.png` });
 }
@@ -67,6 +97,9 @@ test('a player runs a contract and watches the jobs move, then pauses, steps, sc
   page,
 }) => {
   const errors = watchErrors(page);
+  // The page's clock is Playwright's: it flows as usual until the test holds it, so
+  // "paused stands still" and "faster covers more" are checked on exact time, not sleeps.
+  await page.clock.install();
   const level = loadLevel('photo-resize');
   await openWiring(page, level, level.reference);
   await run(page, true);
@@ -77,23 +110,29 @@ test('a player runs a contract and watches the jobs move, then pauses, steps, sc
   await expect.poll(() => shownTime(panel)).toBeGreaterThan(0);
   await expect.poll(async () => Number(await panel.getAttribute('data-tokens'))).toBeGreaterThan(0);
   const first = await screen(stage, 'run-playing-1');
-  await page.waitForTimeout(700);
-  const second = await screen(stage, 'run-playing-2');
-  expect(first.equals(second), 'tokens move between two moments').toBe(false);
+  const firstTime = await shownTime(panel);
+  await expect.poll(() => shownTime(panel)).toBeGreaterThan(firstTime);
+  await expect
+    .poll(async () => first.equals(await screen(stage, 'run-playing-2')), {
+      message: 'tokens move between two moments',
+    })
+    .toBe(false);
   await screen(page, 'run-in-game');
 
   // Pause: the moment stands still.
   await panel.getByTestId('run-play').click();
   await expect(panel.getByTestId('run-play')).toHaveAttribute('aria-label', 'Play');
   const paused = await shownTime(panel);
-  await page.waitForTimeout(500);
+  await page.clock.runFor(500);
+  await frames(page);
   expect(await shownTime(panel)).toBe(paused);
 
   // Step: on to the next thing that happens, still paused.
   await panel.getByTestId('run-step').click();
   await expect.poll(() => shownTime(panel)).toBeGreaterThan(paused);
   const stepped = await shownTime(panel);
-  await page.waitForTimeout(300);
+  await page.clock.runFor(300);
+  await frames(page);
   expect(await shownTime(panel)).toBe(stepped);
 
   // Scrub with the keyboard, as on any slider: End is the end of the run, Home its start.
@@ -107,25 +146,37 @@ test('a player runs a contract and watches the jobs move, then pauses, steps, sc
   await page.keyboard.press('Home');
   await expect.poll(() => shownTime(panel)).toBe(0);
 
-  // Faster: the same wall time covers more of the run.
-  await panel.getByTestId('run-speed').selectOption('1');
-  await panel.getByTestId('run-play').click();
-  await page.waitForTimeout(600);
-  await panel.getByTestId('run-play').click();
-  const slow = await shownTime(panel);
-  await page.keyboard.press('Home');
-  await panel.getByTestId('run-speed').selectOption('10');
-  await panel.getByTestId('run-play').click();
-  await page.waitForTimeout(600);
-  await panel.getByTestId('run-play').click();
-  const fast = await shownTime(panel);
+  // Faster: the same time watched covers more of the run. The clock is held, so each
+  // watch lasts exactly 600 ms of the page's time however busy the machine is.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  const watch = async (speed: string): Promise<number> => {
+    await scrub.focus();
+    await page.keyboard.press('Home');
+    // Frames come only as the held clock is run: one draws the moment shown.
+    await page.clock.runFor(20);
+    expect(await shownTime(panel)).toBe(0);
+    await panel.getByTestId('run-speed').selectOption(speed);
+    await panel.getByTestId('run-play').click();
+    await expect(panel.getByTestId('run-play')).toHaveAttribute('aria-label', 'Pause');
+    await page.clock.runFor(600);
+    await panel.getByTestId('run-play').click();
+    await expect(panel.getByTestId('run-play')).toHaveAttribute('aria-label', 'Play');
+    await page.clock.runFor(20);
+    return shownTime(panel);
+  };
+  const slow = await watch('1');
+  const fast = await watch('10');
+  expect(slow).toBeGreaterThan(0);
   expect(fast).toBeGreaterThan(slow * 4);
+  await page.clock.resume();
 
   // Enlarge to watch, Esc to go back.
   await panel.getByTestId('run-enlarge').click();
   await expect(panel.locator('.lw-run')).toHaveClass(/expanded/);
+  await scrub.focus();
   await page.keyboard.press('End');
-  await page.waitForTimeout(300);
+  await expect.poll(() => shownTime(panel)).toBe(end);
+  await settledBox(page, stage);
   await screen(page, 'run-enlarged');
   await page.keyboard.press('Escape');
   await expect(panel.locator('.lw-run')).not.toHaveClass(/expanded/);
@@ -159,10 +210,10 @@ test('the timeline shows a lane per worker of the wiring, and hovering one names
 
   // Hover the first queue worker's lane a quarter of the way in: its job and step.
   await panel.getByTestId('run-enlarge').click();
-  await page.waitForTimeout(300);
+  await expect(panel.getByTestId('run-enlarge')).toHaveAttribute('aria-pressed', 'true');
   const { places } = placeRows(rows);
   const worker = places.find((p) => p.row.kind === 'lane' && p.row.label === 'worker 1')!;
-  const box = (await panel.locator('canvas').boundingBox())!;
+  const box = await settledBox(page, panel.locator('canvas'));
   const x = box.x + 190 + (box.width - 190) * 0.25;
   const y = box.y + 24 + worker.y + worker.h / 2;
   await page.mouse.move(x, y);
@@ -202,7 +253,8 @@ test('a deadlocked run freezes on its wait-for cycle', async ({ page }) => {
   await expect(banner).toContainText('Deadlock');
   await expect(banner).toContainText('waits for');
   await panel.getByTestId('run-enlarge').click();
-  await page.waitForTimeout(300);
+  await expect(panel.locator('.lw-run')).toHaveClass(/expanded/);
+  await settledBox(page, panel.locator('.lw-stage'));
   await screen(page, 'run-deadlock');
   // Back before the end, the run still moves: no banner.
   await panel.getByTestId('run-scrub').focus();

@@ -27,6 +27,7 @@ const CATEGORY_NAMES: Readonly<Record<NodeCategory, string>> = {
   wrapper: 'wrapper',
   offload: 'offload',
   router: 'router',
+  background: 'background',
 };
 
 /** Parameter labels that fit the node's narrow label column (the full label is the field's name). */

@@ -61,6 +61,8 @@ export class Runtime {
   threadsStarted = 0;
   processesStarted = 0;
   queueWorkers = 0;
+  private lastBeat = 0;
+  private longestGap = 0;
   private workers = 0;
   private processes = 1;
   private readonly lastState: (WorkerState | undefined)[] = [];
@@ -108,6 +110,11 @@ export class Runtime {
   run(): void {
     const main = new Task(this, 'main', null, 'main()', null);
     main.start(this.program.main);
+    for (const ticker of this.program.tickers) {
+      const task = new Task(this, 'ticker', null, 'ticker', ticker.node);
+      task.ticker = ticker;
+      task.start(ticker.body);
+    }
     this.world.run();
     if (this.world.stopped === null)
       this.world.stop(this.jobs.allResolved ? 'finished' : 'deadlock');
@@ -122,6 +129,18 @@ export class Runtime {
       trace.length = keep;
       trace.push({ type: 'runEnded', t: end, outcome: this.world.stopped ?? 'finished' });
     }
+  }
+
+  /** A Ticker's body ran to its end: a beat. */
+  beat(): void {
+    const now = this.world.now;
+    if (now - this.lastBeat > this.longestGap) this.longestGap = now - this.lastBeat;
+    this.lastBeat = now;
+  }
+
+  /** The longest stretch without a beat, the one since the last beat to the end included. */
+  beatGapUs(): number {
+    return Math.max(this.longestGap, this.endTime - this.lastBeat);
   }
 
   /** When the run ended: the last job's resolution, or when it stopped short. */

@@ -6,7 +6,7 @@
  * Roles: `main` takes the jobs as they arrive; `task` is one per job (Tasks); `worker`
  * is a queue's consumer; `chunk` handles a Batch chunk; `part` is one part of a Fan-out.
  */
-import { END, type Instr } from '../program';
+import { END, type Instr, type TickerSpec } from '../program';
 import type { WorkerState } from '../trace';
 import { Carrier } from './carrier';
 import { driverOf } from './constructs';
@@ -17,7 +17,7 @@ import type { WorkItem } from './pools';
 import type { Runtime } from './runtime';
 import type { Stage } from './stages';
 
-export type TaskRole = 'main' | 'task' | 'worker' | 'chunk' | 'part';
+export type TaskRole = 'main' | 'task' | 'worker' | 'chunk' | 'part' | 'ticker';
 
 /** Codes of the loop callbacks a task receives (the low 3 bits of the argument). */
 const FIRE = 0;
@@ -34,6 +34,9 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   /** For a part: the Fan-out frame of the parent waiting on it. */
   parentFrame: GatherFrame | null = null;
   parent: Task | null = null;
+  /** For a ticker: what it repeats, and how often. */
+  ticker: TickerSpec | null = null;
+  private beats = 0;
   ended = false;
 
   constructor(
@@ -69,6 +72,7 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       case START:
         this.report('cpu', '');
         if (this.role === 'main') return this.rt.main.begin(this);
+        if (this.role === 'ticker') return this.nextBeat();
         if (this.role === 'worker') {
           if (this.takeFromQueue()) this.advance();
           return;
@@ -146,6 +150,7 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       case Wait.Drain:
         this.wait = Wait.None;
         if (this.role === 'main') return this.rt.main.resume(this);
+        if (this.role === 'ticker') return this.nextBeat();
         if (this.takeFromQueue()) this.advance();
         return;
       case Wait.None:
@@ -241,6 +246,10 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   chunkSize = 1;
 
   protected bodyEnded(): boolean {
+    if (this.role === 'ticker') {
+      this.rt.beat();
+      return this.sleepUntilNextBeat();
+    }
     if (this.role === 'part') {
       this.parent?.partFinished(this, null);
       this.finish();
@@ -266,6 +275,29 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   private finishedJobs(): boolean {
     this.dropUnbatched();
     return this.finishedJob();
+  }
+
+  /**
+   * `await asyncio.sleep(every)` between beats; the loop ends once every job is done (the
+   * run stops there) or its time is up. A ticker works on no job: it runs for nobody
+   * (orphan), and each beat draws its own times.
+   */
+  private sleepUntilNextBeat(): boolean {
+    const spec = this.ticker as TickerSpec;
+    if (spec.forUs > 0 && this.rt.world.now + spec.everyUs > spec.forUs) {
+      this.finish();
+      return false;
+    }
+    this.parkMain(Wait.NextJob, 'idle', 'sleeping until the next beat', spec.everyUs);
+    return false;
+  }
+
+  private nextBeat(): void {
+    this.prepareFor(-1, (this.ticker as TickerSpec).body);
+    this.orphan = true;
+    // Draws keyed as reruns of no job: the first beat is rerun 1, never a job's first attempt.
+    this.reruns = ++this.beats;
+    this.advance();
   }
 
   /** Main takes a new job: a clean slate, from the top-level chain. */

@@ -380,6 +380,7 @@ const schema19 = {
           'fanOut',
           'taskGroup',
           'cleanup',
+          'ticker',
           'route',
         ],
       },
@@ -455,6 +456,13 @@ const schema19 = {
           required: ['metric'],
           additionalProperties: false,
           properties: { metric: { const: 'inOrder' } },
+        },
+        {
+          type: 'object',
+          required: ['metric', 'max'],
+          additionalProperties: false,
+          description: "The longest stretch of the run without a Ticker's beat.",
+          properties: { metric: { const: 'beatGap' }, max: { $ref: '#/$defs/duration' } },
         },
       ],
     },
@@ -4475,6 +4483,7 @@ const schema39 = {
       'fanOut',
       'taskGroup',
       'cleanup',
+      'ticker',
       'route',
     ],
   },
@@ -4672,6 +4681,7 @@ function validate130(
         key0 === 'fanOut' ||
         key0 === 'taskGroup' ||
         key0 === 'cleanup' ||
+        key0 === 'ticker' ||
         key0 === 'route'
       )) {
         const err0 = {
@@ -4975,6 +4985,13 @@ const schema43 = {
       required: ['metric'],
       additionalProperties: false,
       properties: { metric: { const: 'inOrder' } },
+    },
+    {
+      type: 'object',
+      required: ['metric', 'max'],
+      additionalProperties: false,
+      description: "The longest stretch of the run without a Ticker's beat.",
+      properties: { metric: { const: 'beatGap' }, max: { $ref: '#/$defs/duration' } },
     },
   ],
 };
@@ -6302,45 +6319,139 @@ function validate141(
         if (props0 !== true) {
           props0 = true;
         }
+      } else if (tag0 === 'beatGap') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.metric === undefined) {
+            const err73 = {
+              instancePath,
+              schemaPath: '#/oneOf/7/required',
+              keyword: 'required',
+              params: { missingProperty: 'metric' },
+            };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+          if (data.max === undefined) {
+            const err74 = {
+              instancePath,
+              schemaPath: '#/oneOf/7/required',
+              keyword: 'required',
+              params: { missingProperty: 'max' },
+            };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+          for (const key12 in data) {
+            if (!(key12 === 'metric' || key12 === 'max')) {
+              const err75 = {
+                instancePath,
+                schemaPath: '#/oneOf/7/additionalProperties',
+                keyword: 'additionalProperties',
+                params: { additionalProperty: key12 },
+              };
+              if (vErrors === null) {
+                vErrors = [err75];
+              } else {
+                vErrors.push(err75);
+              }
+              errors++;
+            }
+          }
+          if (data.metric !== undefined) {
+            if ('beatGap' !== data.metric) {
+              const err76 = {
+                instancePath: instancePath + '/metric',
+                schemaPath: '#/oneOf/7/properties/metric/const',
+                keyword: 'const',
+                params: { allowedValue: 'beatGap' },
+              };
+              if (vErrors === null) {
+                vErrors = [err76];
+              } else {
+                vErrors.push(err76);
+              }
+              errors++;
+            }
+          }
+          if (data.max !== undefined) {
+            if (
+              !validate67(data.max, {
+                instancePath: instancePath + '/max',
+                parentData: data,
+                parentDataProperty: 'max',
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors =
+                vErrors === null ? validate67.errors : appendErrors(vErrors, validate67.errors);
+              errors = vErrors.length;
+            }
+          }
+        } else {
+          const err77 = {
+            instancePath,
+            schemaPath: '#/oneOf/7/type',
+            keyword: 'type',
+            params: { type: 'object' },
+          };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
+        }
+        if (props0 !== true) {
+          props0 = true;
+        }
       } else {
-        const err73 = {
+        const err78 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'metric', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err73];
+          vErrors = [err78];
         } else {
-          vErrors.push(err73);
+          vErrors.push(err78);
         }
         errors++;
       }
     } else {
-      const err74 = {
+      const err79 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'metric', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err74];
+        vErrors = [err79];
       } else {
-        vErrors.push(err74);
+        vErrors.push(err79);
       }
       errors++;
     }
   } else {
-    const err75 = {
+    const err80 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err75];
+      vErrors = [err80];
     } else {
-      vErrors.push(err75);
+      vErrors.push(err80);
     }
     errors++;
   }
@@ -6369,13 +6480,13 @@ const schema45 = {
     peakMemory: { $ref: '#/$defs/size' },
   },
 };
-function validate150(
+function validate151(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate150.evaluated;
+  const evaluated0 = validate151.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6469,17 +6580,17 @@ function validate150(
     }
     errors++;
   }
-  validate150.errors = vErrors;
+  validate151.errors = vErrors;
   return errors === 0;
 }
-validate150.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate149(
+validate151.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate150(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate149.evaluated;
+  const evaluated0 = validate150.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -6547,7 +6658,7 @@ function validate149(
     }
     if (data.bronze !== undefined) {
       if (
-        !validate150(data.bronze, {
+        !validate151(data.bronze, {
           instancePath: instancePath + '/bronze',
           parentData: data,
           parentDataProperty: 'bronze',
@@ -6555,13 +6666,13 @@ function validate149(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate150.errors : appendErrors(vErrors, validate150.errors);
+        vErrors = vErrors === null ? validate151.errors : appendErrors(vErrors, validate151.errors);
         errors = vErrors.length;
       }
     }
     if (data.silver !== undefined) {
       if (
-        !validate150(data.silver, {
+        !validate151(data.silver, {
           instancePath: instancePath + '/silver',
           parentData: data,
           parentDataProperty: 'silver',
@@ -6569,13 +6680,13 @@ function validate149(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate150.errors : appendErrors(vErrors, validate150.errors);
+        vErrors = vErrors === null ? validate151.errors : appendErrors(vErrors, validate151.errors);
         errors = vErrors.length;
       }
     }
     if (data.gold !== undefined) {
       if (
-        !validate150(data.gold, {
+        !validate151(data.gold, {
           instancePath: instancePath + '/gold',
           parentData: data,
           parentDataProperty: 'gold',
@@ -6583,7 +6694,7 @@ function validate149(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate150.errors : appendErrors(vErrors, validate150.errors);
+        vErrors = vErrors === null ? validate151.errors : appendErrors(vErrors, validate151.errors);
         errors = vErrors.length;
       }
     }
@@ -6601,10 +6712,10 @@ function validate149(
     }
     errors++;
   }
-  validate149.errors = vErrors;
+  validate150.errors = vErrors;
   return errors === 0;
 }
-validate149.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate150.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema46 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'solution.schema.json',
@@ -6664,6 +6775,7 @@ const schema46 = {
             'fanOut',
             'taskGroup',
             'cleanup',
+            'ticker',
             'route',
           ],
         },
@@ -6824,6 +6936,20 @@ const schema46 = {
             },
           },
         },
+        {
+          properties: {
+            type: { const: 'ticker' },
+            params: {
+              type: 'object',
+              required: ['every', 'for'],
+              additionalProperties: false,
+              properties: {
+                every: { $ref: '#/$defs/duration' },
+                for: { $ref: '#/$defs/duration' },
+              },
+            },
+          },
+        },
         { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
       ],
     },
@@ -6867,6 +6993,7 @@ const schema47 = {
         'fanOut',
         'taskGroup',
         'cleanup',
+        'ticker',
         'route',
       ],
     },
@@ -7024,17 +7151,28 @@ const schema47 = {
         },
       },
     },
+    {
+      properties: {
+        type: { const: 'ticker' },
+        params: {
+          type: 'object',
+          required: ['every', 'for'],
+          additionalProperties: false,
+          properties: { every: { $ref: '#/$defs/duration' }, for: { $ref: '#/$defs/duration' } },
+        },
+      },
+    },
     { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
   ],
 };
 const schema48 = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,24}$' };
-function validate162(
+function validate163(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate162.evaluated;
+  const evaluated0 = validate163.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7070,18 +7208,18 @@ function validate162(
     }
     errors++;
   }
-  validate162.errors = vErrors;
+  validate163.errors = vErrors;
   return errors === 0;
 }
-validate162.evaluated = { dynamicProps: false, dynamicItems: false };
+validate163.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema49 = { type: 'object', additionalProperties: false };
-function validate165(
+function validate166(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate165.evaluated;
+  const evaluated0 = validate166.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7117,18 +7255,18 @@ function validate165(
     }
     errors++;
   }
-  validate165.errors = vErrors;
+  validate166.errors = vErrors;
   return errors === 0;
 }
-validate165.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate166.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema50 = { type: 'integer', minimum: 1, maximum: 100000 };
-function validate169(
+function validate170(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate169.evaluated;
+  const evaluated0 = validate170.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7179,22 +7317,22 @@ function validate169(
       errors++;
     }
   }
-  validate169.errors = vErrors;
+  validate170.errors = vErrors;
   return errors === 0;
 }
-validate169.evaluated = { dynamicProps: false, dynamicItems: false };
+validate170.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema51 = {
   type: 'string',
   pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$',
   description: 'A number and a unit: "250us", "300ms", "5s", "2m", "1h".',
 };
-function validate171(
+function validate172(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate171.evaluated;
+  const evaluated0 = validate172.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7230,18 +7368,18 @@ function validate171(
     }
     errors++;
   }
-  validate171.errors = vErrors;
+  validate172.errors = vErrors;
   return errors === 0;
 }
-validate171.evaluated = { dynamicProps: false, dynamicItems: false };
+validate172.evaluated = { dynamicProps: false, dynamicItems: false };
 const pattern14 = new RegExp('^[A-Za-z0-9_]{1,16}$', 'u');
-function validate161(
+function validate162(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate161.evaluated;
+  const evaluated0 = validate162.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -7329,7 +7467,7 @@ function validate161(
     }
     if (data.id !== undefined) {
       if (
-        !validate162(data.id, {
+        !validate163(data.id, {
           instancePath: instancePath + '/id',
           parentData: data,
           parentDataProperty: 'id',
@@ -7337,7 +7475,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
+        vErrors = vErrors === null ? validate163.errors : appendErrors(vErrors, validate163.errors);
         errors = vErrors.length;
       }
     }
@@ -7359,6 +7497,7 @@ function validate161(
         data1 === 'fanOut' ||
         data1 === 'taskGroup' ||
         data1 === 'cleanup' ||
+        data1 === 'ticker' ||
         data1 === 'route'
       )) {
         const err5 = {
@@ -7394,7 +7533,7 @@ function validate161(
     }
     if (data.parent !== undefined) {
       if (
-        !validate162(data.parent, {
+        !validate163(data.parent, {
           instancePath: instancePath + '/parent',
           parentData: data,
           parentDataProperty: 'parent',
@@ -7402,7 +7541,7 @@ function validate161(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
+        vErrors = vErrors === null ? validate163.errors : appendErrors(vErrors, validate163.errors);
         errors = vErrors.length;
       }
     }
@@ -7582,7 +7721,7 @@ function validate161(
           }
           if (data.params !== undefined) {
             if (
-              !validate165(data.params, {
+              !validate166(data.params, {
                 instancePath: instancePath + '/params',
                 parentData: data,
                 parentDataProperty: 'params',
@@ -7591,7 +7730,7 @@ function validate161(
               })
             ) {
               vErrors =
-                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
               errors = vErrors.length;
             }
           }
@@ -7616,7 +7755,7 @@ function validate161(
           }
           if (data.params !== undefined) {
             if (
-              !validate165(data.params, {
+              !validate166(data.params, {
                 instancePath: instancePath + '/params',
                 parentData: data,
                 parentDataProperty: 'params',
@@ -7625,7 +7764,7 @@ function validate161(
               })
             ) {
               vErrors =
-                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
               errors = vErrors.length;
             }
           }
@@ -7749,7 +7888,7 @@ function validate161(
           }
           if (data.params !== undefined) {
             if (
-              !validate165(data.params, {
+              !validate166(data.params, {
                 instancePath: instancePath + '/params',
                 parentData: data,
                 parentDataProperty: 'params',
@@ -7758,7 +7897,7 @@ function validate161(
               })
             ) {
               vErrors =
-                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
               errors = vErrors.length;
             }
           }
@@ -7896,7 +8035,7 @@ function validate161(
               }
               if (data17.workers !== undefined) {
                 if (
-                  !validate169(data17.workers, {
+                  !validate170(data17.workers, {
                     instancePath: instancePath + '/params/workers',
                     parentData: data17,
                     parentDataProperty: 'workers',
@@ -7906,8 +8045,8 @@ function validate161(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate169.errors
-                      : appendErrors(vErrors, validate169.errors);
+                      ? validate170.errors
+                      : appendErrors(vErrors, validate170.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8336,7 +8475,7 @@ function validate161(
               }
               if (data31.after !== undefined) {
                 if (
-                  !validate171(data31.after, {
+                  !validate172(data31.after, {
                     instancePath: instancePath + '/params/after',
                     parentData: data31,
                     parentDataProperty: 'after',
@@ -8346,8 +8485,8 @@ function validate161(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate171.errors
-                      : appendErrors(vErrors, validate171.errors);
+                      ? validate172.errors
+                      : appendErrors(vErrors, validate172.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8486,7 +8625,7 @@ function validate161(
               }
               if (data34.backoff !== undefined) {
                 if (
-                  !validate171(data34.backoff, {
+                  !validate172(data34.backoff, {
                     instancePath: instancePath + '/params/backoff',
                     parentData: data34,
                     parentDataProperty: 'backoff',
@@ -8496,8 +8635,8 @@ function validate161(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate171.errors
-                      : appendErrors(vErrors, validate171.errors);
+                      ? validate172.errors
+                      : appendErrors(vErrors, validate172.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8570,7 +8709,7 @@ function validate161(
               }
               if (data38.workers !== undefined) {
                 if (
-                  !validate169(data38.workers, {
+                  !validate170(data38.workers, {
                     instancePath: instancePath + '/params/workers',
                     parentData: data38,
                     parentDataProperty: 'workers',
@@ -8580,8 +8719,8 @@ function validate161(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate169.errors
-                      : appendErrors(vErrors, validate169.errors);
+                      ? validate170.errors
+                      : appendErrors(vErrors, validate170.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8654,7 +8793,7 @@ function validate161(
               }
               if (data41.workers !== undefined) {
                 if (
-                  !validate169(data41.workers, {
+                  !validate170(data41.workers, {
                     instancePath: instancePath + '/params/workers',
                     parentData: data41,
                     parentDataProperty: 'workers',
@@ -8664,8 +8803,8 @@ function validate161(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate169.errors
-                      : appendErrors(vErrors, validate169.errors);
+                      ? validate170.errors
+                      : appendErrors(vErrors, validate170.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8705,7 +8844,7 @@ function validate161(
           }
           if (data.params !== undefined) {
             if (
-              !validate165(data.params, {
+              !validate166(data.params, {
                 instancePath: instancePath + '/params',
                 parentData: data,
                 parentDataProperty: 'params',
@@ -8714,7 +8853,7 @@ function validate161(
               })
             ) {
               vErrors =
-                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
               errors = vErrors.length;
             }
           }
@@ -8876,7 +9015,7 @@ function validate161(
               }
               if (data49.takes !== undefined) {
                 if (
-                  !validate171(data49.takes, {
+                  !validate172(data49.takes, {
                     instancePath: instancePath + '/params/takes',
                     parentData: data49,
                     parentDataProperty: 'takes',
@@ -8886,8 +9025,8 @@ function validate161(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate171.errors
-                      : appendErrors(vErrors, validate171.errors);
+                      ? validate172.errors
+                      : appendErrors(vErrors, validate172.errors);
                   errors = vErrors.length;
                 }
               }
@@ -8926,15 +9065,15 @@ function validate161(
             }
           }
         }
-      } else if (tag0 === 'route') {
+      } else if (tag0 === 'ticker') {
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
-            if ('route' !== data.type) {
+            if ('ticker' !== data.type) {
               const err88 = {
                 instancePath: instancePath + '/type',
                 schemaPath: '#/oneOf/15/properties/type/const',
                 keyword: 'const',
-                params: { allowedValue: 'route' },
+                params: { allowedValue: 'ticker' },
               };
               if (vErrors === null) {
                 vErrors = [err88];
@@ -8945,8 +9084,123 @@ function validate161(
             }
           }
           if (data.params !== undefined) {
+            let data53 = data.params;
+            if (data53 && typeof data53 == 'object' && !Array.isArray(data53)) {
+              if (data53.every === undefined) {
+                const err89 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/15/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'every' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err89];
+                } else {
+                  vErrors.push(err89);
+                }
+                errors++;
+              }
+              if (data53.for === undefined) {
+                const err90 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/15/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'for' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+              for (const key13 in data53) {
+                if (!(key13 === 'every' || key13 === 'for')) {
+                  const err91 = {
+                    instancePath: instancePath + '/params',
+                    schemaPath: '#/oneOf/15/properties/params/additionalProperties',
+                    keyword: 'additionalProperties',
+                    params: { additionalProperty: key13 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err91];
+                  } else {
+                    vErrors.push(err91);
+                  }
+                  errors++;
+                }
+              }
+              if (data53.every !== undefined) {
+                if (
+                  !validate172(data53.every, {
+                    instancePath: instancePath + '/params/every',
+                    parentData: data53,
+                    parentDataProperty: 'every',
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors =
+                    vErrors === null
+                      ? validate172.errors
+                      : appendErrors(vErrors, validate172.errors);
+                  errors = vErrors.length;
+                }
+              }
+              if (data53.for !== undefined) {
+                if (
+                  !validate172(data53.for, {
+                    instancePath: instancePath + '/params/for',
+                    parentData: data53,
+                    parentDataProperty: 'for',
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors =
+                    vErrors === null
+                      ? validate172.errors
+                      : appendErrors(vErrors, validate172.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err92 = {
+                instancePath: instancePath + '/params',
+                schemaPath: '#/oneOf/15/properties/params/type',
+                keyword: 'type',
+                params: { type: 'object' },
+              };
+              if (vErrors === null) {
+                vErrors = [err92];
+              } else {
+                vErrors.push(err92);
+              }
+              errors++;
+            }
+          }
+        }
+      } else if (tag0 === 'route') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('route' !== data.type) {
+              const err93 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/16/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'route' },
+              };
+              if (vErrors === null) {
+                vErrors = [err93];
+              } else {
+                vErrors.push(err93);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
             if (
-              !validate165(data.params, {
+              !validate166(data.params, {
                 instancePath: instancePath + '/params',
                 parentData: data,
                 parentDataProperty: 'params',
@@ -8955,57 +9209,57 @@ function validate161(
               })
             ) {
               vErrors =
-                vErrors === null ? validate165.errors : appendErrors(vErrors, validate165.errors);
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
               errors = vErrors.length;
             }
           }
         }
       } else {
-        const err89 = {
+        const err94 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err89];
+          vErrors = [err94];
         } else {
-          vErrors.push(err89);
+          vErrors.push(err94);
         }
         errors++;
       }
     } else {
-      const err90 = {
+      const err95 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err90];
+        vErrors = [err95];
       } else {
-        vErrors.push(err90);
+        vErrors.push(err95);
       }
       errors++;
     }
   } else {
-    const err91 = {
+    const err96 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err91];
+      vErrors = [err96];
     } else {
-      vErrors.push(err91);
+      vErrors.push(err96);
     }
     errors++;
   }
-  validate161.errors = vErrors;
+  validate162.errors = vErrors;
   return errors === 0;
 }
-validate161.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate162.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 const schema52 = {
   type: 'object',
   required: ['from', 'fromPort', 'to'],
@@ -9021,13 +9275,13 @@ const schema52 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate180(
+function validate183(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate180.evaluated;
+  const evaluated0 = validate183.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9095,7 +9349,7 @@ function validate180(
     }
     if (data.from !== undefined) {
       if (
-        !validate162(data.from, {
+        !validate163(data.from, {
           instancePath: instancePath + '/from',
           parentData: data,
           parentDataProperty: 'from',
@@ -9103,7 +9357,7 @@ function validate180(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
+        vErrors = vErrors === null ? validate163.errors : appendErrors(vErrors, validate163.errors);
         errors = vErrors.length;
       }
     }
@@ -9141,7 +9395,7 @@ function validate180(
     }
     if (data.to !== undefined) {
       if (
-        !validate162(data.to, {
+        !validate163(data.to, {
           instancePath: instancePath + '/to',
           parentData: data,
           parentDataProperty: 'to',
@@ -9149,7 +9403,7 @@ function validate180(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
+        vErrors = vErrors === null ? validate163.errors : appendErrors(vErrors, validate163.errors);
         errors = vErrors.length;
       }
     }
@@ -9167,17 +9421,17 @@ function validate180(
     }
     errors++;
   }
-  validate180.errors = vErrors;
+  validate183.errors = vErrors;
   return errors === 0;
 }
-validate180.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function validate160(
+validate183.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function validate161(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="solution.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate160.evaluated;
+  const evaluated0 = validate161.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9506,7 +9760,7 @@ function validate160(
         const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (
-            !validate161(data7[i0], {
+            !validate162(data7[i0], {
               instancePath: instancePath + '/nodes/' + i0,
               parentData: data7,
               parentDataProperty: i0,
@@ -9515,7 +9769,7 @@ function validate160(
             })
           ) {
             vErrors =
-              vErrors === null ? validate161.errors : appendErrors(vErrors, validate161.errors);
+              vErrors === null ? validate162.errors : appendErrors(vErrors, validate162.errors);
             errors = vErrors.length;
           }
         }
@@ -9554,7 +9808,7 @@ function validate160(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate180(data9[i1], {
+            !validate183(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -9563,7 +9817,7 @@ function validate160(
             })
           ) {
             vErrors =
-              vErrors === null ? validate180.errors : appendErrors(vErrors, validate180.errors);
+              vErrors === null ? validate183.errors : appendErrors(vErrors, validate183.errors);
             errors = vErrors.length;
           }
         }
@@ -9596,10 +9850,10 @@ function validate160(
     }
     errors++;
   }
-  validate160.errors = vErrors;
+  validate161.errors = vErrors;
   return errors === 0;
 }
-validate160.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate161.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate52(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -10466,7 +10720,7 @@ function validate52(
     }
     if (data.par !== undefined) {
       if (
-        !validate149(data.par, {
+        !validate150(data.par, {
           instancePath: instancePath + '/par',
           parentData: data,
           parentDataProperty: 'par',
@@ -10474,7 +10728,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate149.errors : appendErrors(vErrors, validate149.errors);
+        vErrors = vErrors === null ? validate150.errors : appendErrors(vErrors, validate150.errors);
         errors = vErrors.length;
       }
     }
@@ -10575,7 +10829,7 @@ function validate52(
     }
     if (data.reference !== undefined) {
       if (
-        !validate160(data.reference, {
+        !validate161(data.reference, {
           instancePath: instancePath + '/reference',
           parentData: data,
           parentDataProperty: 'reference',
@@ -10583,7 +10837,7 @@ function validate52(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate160.errors : appendErrors(vErrors, validate160.errors);
+        vErrors = vErrors === null ? validate161.errors : appendErrors(vErrors, validate161.errors);
         errors = vErrors.length;
       }
     }
@@ -10607,7 +10861,7 @@ function validate52(
         const len5 = data27.length;
         for (let i5 = 0; i5 < len5; i5++) {
           if (
-            !validate160(data27[i5], {
+            !validate161(data27[i5], {
               instancePath: instancePath + '/naive/' + i5,
               parentData: data27,
               parentDataProperty: i5,
@@ -10616,7 +10870,7 @@ function validate52(
             })
           ) {
             vErrors =
-              vErrors === null ? validate160.errors : appendErrors(vErrors, validate160.errors);
+              vErrors === null ? validate161.errors : appendErrors(vErrors, validate161.errors);
             errors = vErrors.length;
           }
         }
@@ -10653,7 +10907,7 @@ function validate52(
   return errors === 0;
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const validateSolution = validate160;
+export const validateSolution = validate161;
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;

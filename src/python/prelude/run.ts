@@ -25,12 +25,14 @@ def report():
         "wall": round(WALL, 6),
         "cpu": round(sum(os.times()[:4]), 6),
         "jobs": counts,
+        "outcomes": [outcome for outcome, _ in outcomes],
         "completions": [None if t is None else round(t, 6) for _, t in outcomes],
     }`;
 
-/** The report's count of updates lost to races on shared state: when a step updates it. */
+/** The report's count of updates lost to races on shared state, and its final values: when a step updates it. */
 export const STATE_REPORT = `
-    line["lostUpdates"] = {name: next(WRITES[name]) - value for name, value in STATE.items()}`;
+    line["lostUpdates"] = {name: next(WRITES[name]) - value for name, value in STATE.items()}
+    line["shared"] = dict(STATE)`;
 
 /** The end of report(), then timed() and run(); the pools' shutdown lines follow it. */
 export const RUN = `

@@ -19,7 +19,11 @@ export function reachable(...starts: Instr[]): Set<Instr> {
 
 /** Every instruction of a program: main's and each stage's. */
 export function allInstrs(program: Program): Set<Instr> {
-  return reachable(program.main, ...program.stages.map((s) => s.entry));
+  return reachable(
+    program.main,
+    ...program.stages.map((s) => s.entry),
+    ...program.tickers.map((t) => t.body),
+  );
 }
 
 /** Does any instruction reachable from `start` pass `test`? */

@@ -92,6 +92,8 @@ function describe(node: SolutionNode, level: Level | null): { title: string; det
       return { title: spec.label, detail: `chunks of ${String(p.size)}` };
     case 'taskGroup':
       return { title: spec.label, detail: `except* ${String(p.catches)}` };
+    case 'ticker':
+      return { title: spec.label, detail: `every ${String(p.every)}` };
     case 'cleanup':
       return { title: spec.label, detail: `${String(p.takes)} on ${String(p.on)}` };
     default:

@@ -49,6 +49,7 @@ export function makeLevel(parts: LevelParts): Level {
       fanOut: {},
       taskGroup: {},
       cleanup: {},
+      ticker: {},
       route: {},
     },
     costs: {},

@@ -1,13 +1,21 @@
 /**
  * Properties of every run, over random wirings (fast-check): the engine never throws on a
  * wiring, always terminates, accounts for every job exactly once, keeps its trace in time
- * order, and gives the same result for the same input.
+ * order, and gives the same result for the same input. Then the adversary's inputs
+ * (wiringArbitraries.ts), over 10,000 cases under a small step cap: every construct with
+ * extreme parameters, random graphs, mutated shipped solutions and contracts. What they
+ * shrank to is kept in repro.test.ts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../../levels/campaign';
 import { simulate } from '../../../src/engine/simulate';
+import { InputErrors } from '../../../src/model/errors';
 import type { Level } from '../../../src/model/level';
+import { parseLevel } from '../../../src/model/load';
+import type { Solution } from '../../../src/model/solution';
 import { cpu, io, jobs, makeLevel, step, wire, type Item } from './build';
+import { chainOf, mutate, mutations, rawWiring } from './wiringArbitraries';
 
 const level: Level = makeLevel({
   cores: 2,
@@ -163,5 +171,127 @@ describe('every run', () => {
       expect(a.metrics.makespanUs).not.toBe(b.metrics.makespanUs);
       expect(c.metrics).toEqual(a.metrics);
     }
+  });
+});
+
+/**
+ * The adversary's runs: each case is run twice with a small event budget (the step cap),
+ * must not throw — a contract the engine cannot run is refused with InputErrors — and
+ * must give the same answer both times.
+ */
+const STEP_CAP = 3_000;
+
+/** How the adversary's cases ended, to check that the generators reach every ending. */
+const endings = new Map<string, number>();
+const tally = (ending: string): void => void endings.set(ending, (endings.get(ending) ?? 0) + 1);
+
+function answer(contract: Level, solution: Solution): string {
+  try {
+    const result = simulate(contract, solution, { trace: false, eventBudget: STEP_CAP });
+    if (!result.ok) {
+      expect(result.issues.length).toBeGreaterThan(0);
+      tally('refused');
+      return JSON.stringify(result.issues);
+    }
+    const { metrics, verdict } = result;
+    tally(verdict.outcome);
+    expect(metrics.done + metrics.failed + metrics.lost).toBeLessThanOrEqual(metrics.jobs);
+    return JSON.stringify({ metrics, verdict });
+  } catch (error) {
+    if (error instanceof InputErrors) {
+      tally('contract refused');
+      return error.message;
+    }
+    throw error;
+  }
+}
+
+function sameAnswerTwice(contract: Level, solution: Solution): void {
+  expect(answer(contract, solution)).toBe(answer(contract, solution));
+}
+
+const extreme: Level = makeLevel({
+  cores: 2,
+  memory: '128MB',
+  steps: [
+    step('fetch', io('20ms')),
+    { id: 'load', label: 'load', ops: [{ call: 'db', mode: 'async' }] },
+    { id: 'render', label: 'render', ops: [cpu('3ms'), io('0s')], perPart: true },
+    { id: 'count', label: 'count', ops: [{ update: 'total', ops: [io('1ms', 'blocking')] }] },
+  ],
+  services: [
+    { id: 'db', label: 'DB', latency: { exponential: '10ms' }, maxConcurrent: 2, failRate: 0.3 },
+  ],
+  streams: [
+    jobs(5, ['fetch', 'render', 'count'], { parts: 3 }),
+    jobs(4, ['load', 'count'], { kind: 'report', arrival: { type: 'interval', every: '5ms' } }),
+  ],
+});
+
+const campaign = loadCampaign();
+/** The parts of a contract the engine runs (its story and hints it only shows). */
+const RUN_PARTS = [
+  'machine',
+  'workload',
+  'steps',
+  'services',
+  'palette',
+  'costs',
+  'goals',
+] as const;
+
+describe('every run of an adversary’s input', () => {
+  it('wirings of every construct with extreme parameters: no throw, the same answer twice', () => {
+    fc.assert(
+      fc.property(chainOf(extreme, 3), (chain) => sameAnswerTwice(extreme, wire(extreme, chain))),
+      { numRuns: 4_000, seed: 1201 },
+    );
+  });
+
+  it('nodes and wires joined at random: no throw, the same answer twice', () => {
+    fc.assert(
+      fc.property(rawWiring(extreme), (solution) => sameAnswerTwice(extreme, solution)),
+      { numRuns: 2_000, seed: 1202 },
+    );
+  });
+
+  it('shipped solutions mutated: no throw, the same answer twice', () => {
+    const pick = fc.constantFrom(
+      ...campaign.flatMap((level) =>
+        [level.reference, ...level.naive].map((s) => [level, s] as const),
+      ),
+    );
+    fc.assert(
+      fc.property(pick, mutations, ([level, solution], edits) =>
+        sameAnswerTwice(level, mutate(solution, edits)),
+      ),
+      { numRuns: 3_000, seed: 1203 },
+    );
+  });
+
+  it('shipped contracts mutated, read by the loader as a link would be: no throw, the same answer twice', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...campaign),
+        fc.constantFrom(...RUN_PARTS),
+        mutations,
+        (level, part, edits) => {
+          let contract: Level;
+          try {
+            contract = parseLevel({ ...level, [part]: mutate(level[part], edits) }, 'link');
+          } catch (error) {
+            expect(error).toBeInstanceOf(InputErrors);
+            return;
+          }
+          sameAnswerTwice(contract, contract.reference);
+        },
+      ),
+      { numRuns: 1_000, seed: 1204 },
+    );
+  });
+
+  it('reached refusals and the runs that end by finishing, by memory and by the step cap', () => {
+    for (const ending of ['refused', 'finished', 'outOfMemory', 'budgetExhausted'])
+      expect(endings.get(ending) ?? 0, ending).toBeGreaterThan(10);
   });
 });

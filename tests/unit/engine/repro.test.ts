@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../../levels/campaign';
 import { MAX_WORK_OPS } from '../../../src/engine/compileLevel';
 import { simulate } from '../../../src/engine/simulate';
 import { InputErrors } from '../../../src/model/errors';
@@ -105,6 +106,30 @@ describe('sizes the simulated machine cannot hold', () => {
     ) as Level;
     expect(refusalOf(() => simulate(level, level.reference))).toEqual([
       '/steps/0/ops: unrolls to more than 10000 ops',
+    ]);
+  });
+});
+
+describe('counterexamples the property tests shrank to (properties.test.ts)', () => {
+  const hello = loadCampaign().find((l) => l.id === 'hello-gather')!;
+
+  it('a wiring whose one wire is null', () => {
+    const solution = { ...hello.reference, nodes: [], connections: [null] } as unknown as Solution;
+    expect(issuesOf({ level: hello, solution })).toContain(
+      'wire 1 of the wiring does not name two nodes and a port',
+    );
+  });
+
+  it('hello-gather’s reference with its Tasks node replaced by null', () => {
+    const nodes = hello.reference.nodes.map((n) => (n.type === 'tasks' ? null : n));
+    const solution = { ...hello.reference, nodes } as unknown as Solution;
+    expect(issuesOf({ level: hello, solution })).toEqual([
+      'node 2 of the wiring is not a node',
+      'count: sits in a container "tasks" that does not exist',
+      'source: a wire joins a node that does not exist ("tasks")',
+      'sink: a wire joins a node that does not exist ("tasks")',
+      'source: its output goes nowhere: wire it on, to the Sink in the end',
+      'count: never runs: no wire leads here',
     ]);
   });
 });

@@ -1,33 +1,22 @@
 /**
- * The check that matters: every shipped contract's reference wiring, exported as Python
- * and run by python3, takes the time the engine predicts — within 5 %.
+ * Every shipped contract's reference wiring, exported as Python and run by python3, ends
+ * each job as the engine says: as many jobs done, failed and lost, the same ones (where no
+ * queue sheds), and shared state ends at the engine's values, with as many updates lost.
  *
- * Each contract runs at the scale (and, where its jobs are too many for a few seconds, on
- * the share of its workload) that plan.ts picks; the engine predicts exactly what runs. A
- * run that other programs on the machine spoiled (they used CPU meanwhile) is run again;
- * the tolerance never widens. A contract that asks for more cores than the machine has is
- * predicted on the machine's cores.
+ * Nothing here depends on how fast the machine is: how long CPython took against the
+ * engine's prediction is `npm run fidelity`'s question, asked on a quiet machine with
+ * its own measured costs. Each contract runs at the scale (and, where its jobs are too
+ * many for a few seconds, on the share of its workload) that plan.ts picks, which keeps
+ * CPython's fixed costs small beside the contract's times, so that a busy machine slows
+ * a run without changing how it ends.
  */
 import { describe, expect, it } from 'vitest';
 import { loadCampaign } from '../../../levels/campaign';
+import { simulate } from '../../../src/engine/simulate';
 import { exportPython } from '../../../src/python/exportPython';
-import { BUSY_MACHINE, runProgram, waitForQuiet, type Measured } from './cpython';
+import { runProgram } from './cpython';
+import { engineOutcomes } from './outcomes';
 import { planCheck } from './plan';
-
-const TOLERANCE = 0.05;
-/** Runs per contract at most; a contract passes on its first clean run within tolerance. */
-const MAX_RUNS = 5;
-/** Clean runs out of tolerance that fail a contract: one may be bad luck, three are a mismatch. */
-const MAX_CLEAN_MISSES = 3;
-
-/** Once the machine has been too busy for one contract, the others do not wait as long for it. */
-let busyStreak = 0;
-
-function describeRun(m: Measured, predicted: number): string {
-  const error = (m.report.makespan - predicted) / predicted;
-  const others = m.othersCores === null ? '?' : m.othersCores.toFixed(2);
-  return `measured ${m.report.makespan.toFixed(4)} s (${(error * 100).toFixed(1)} %), others used ${others} cores, jobs ${JSON.stringify(m.report.jobs)}`;
-}
 
 describe('the engine against CPython, contract by contract', () => {
   for (const level of loadCampaign()) {
@@ -36,37 +25,39 @@ describe('the engine against CPython, contract by contract', () => {
       plan.jobs === plan.allJobs ? `${plan.jobs} jobs` : `${plan.jobs} of ${plan.allJobs} jobs`;
     const cores = plan.cores < level.machine.cores ? `, ${plan.cores} cores` : '';
     const name = `${level.id}: ${workload}${cores} at scale ${plan.scale} (${plan.why})`;
-    const predicted = plan.predictedUs / 1e6;
-    // The budget: a few runs of a few seconds each, and some waiting for a quiet moment.
-    const timeout = 120_000;
 
     it(
       name,
       async () => {
+        const result = simulate(plan.level, plan.level.reference);
+        if (!result.ok) throw new Error(JSON.stringify(result.issues));
+        const expected = engineOutcomes(result.trace ?? [], plan.jobs);
         const program = exportPython(plan.level, plan.level.reference, { scale: plan.scale });
         expect(program.issues).toEqual([]);
-        const runs: string[] = [];
-        let clean = 0;
-        // On a machine that stays busy, later contracts try once rather than wait for minutes.
-        const maxRuns = busyStreak > 0 ? 1 : MAX_RUNS;
-        for (let run = 0; run < maxRuns && clean < MAX_CLEAN_MISSES; run++) {
-          await waitForQuiet(busyStreak > 0 ? 3_000 : 15_000);
-          const measured = await runProgram(program.source, [], 60_000);
-          runs.push(describeRun(measured, predicted));
-          expect(measured.report.jobs.unresolved).toBe(0);
-          if (measured.othersCores !== null && measured.othersCores > BUSY_MACHINE) continue;
-          clean++;
-          if (Math.abs(measured.report.makespan - predicted) <= TOLERANCE * predicted) {
-            busyStreak = 0;
-            return;
-          }
+        // A slow machine only makes the run longer: the budget is generous.
+        const { report } = await runProgram(program.source, [], 240_000);
+        // Which of a burst's jobs a full queue sheds, and so how many, turns on who arrives
+        // a moment before a worker frees up: a slower machine sheds more. There, what speed
+        // does not change is that every job ends, served or shed, and none fails.
+        const sheds = Object.values(result.metrics.queues).some((q) => q.shed > 0);
+        const { done, failed, lost } = result.metrics;
+        if (sheds) {
+          expect(report.jobs.failed).toBe(failed);
+          expect(report.jobs.unresolved).toBe(0);
+          expect(report.jobs.done + report.jobs.lost).toBe(done + lost);
+        } else {
+          expect(report.jobs).toEqual({ done, failed, lost, unresolved: 0 });
+          expect(report.outcomes).toEqual(expected);
         }
-        if (clean === 0) busyStreak++;
-        expect.fail(
-          `the engine predicts ${predicted} s; ${clean === 0 ? 'the machine was too busy to measure' : 'CPython disagrees'}:\n  ${runs.join('\n  ')}`,
+        const shared = Object.entries(result.metrics.shared);
+        expect(report.lostUpdates ?? {}).toEqual(
+          Object.fromEntries(shared.map(([name, s]) => [name, s.lost])),
+        );
+        expect(report.shared ?? {}).toEqual(
+          Object.fromEntries(shared.map(([name, s]) => [name, s.value])),
         );
       },
-      timeout,
+      300_000,
     );
   }
 });

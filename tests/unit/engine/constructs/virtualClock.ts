@@ -2,7 +2,8 @@
  * CPython's own asyncio on a simulated clock, to check the engine's constructs against it
  * without measuring anything: the loop's `time()` is a number that `select()` moves on
  * to the next timer instead of sleeping, so every `asyncio.sleep`, `asyncio.timeout` and
- * `wait_for` runs exactly as CPython schedules it, in simulated milliseconds. The
+ * `wait_for` runs exactly as CPython schedules it, in simulated milliseconds (and `busy`
+ * holds the loop's thread for a CPU step's time). The
  * scenario prints what happened, in order, as JSON.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,6 +22,9 @@ class SimulatedClock(asyncio.SelectorEventLoop):
         self._selector.select = select
     def time(self):
         return self.now
+def busy(ms):
+    # Python code running on the loop's thread: the clock moves on and nothing else runs meanwhile.
+    asyncio.get_running_loop().now += ms / 1000
 def ms():
     return round(asyncio.get_running_loop().time() * 1000)
 class ServiceError(Exception):

@@ -1,0 +1,109 @@
+/**
+ * A Ticker beside a CPU hog, against CPython on a simulated clock: the heartbeat is a
+ * task of its own that beats, sleeps and beats again, and a CPU step on the loop holds
+ * its next beat back until the step is over.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../../../src/engine/simulate';
+import type { Solution } from '../../../../src/model/solution';
+import { cpu, io, jobs, makeLevel, step, wire } from '../build';
+import { cpython } from './virtualClock';
+
+const level = makeLevel({
+  steps: [step('burn', cpu('200ms')), step('beat', io('10ms'))],
+  streams: [jobs(3, ['burn'], { arrival: { type: 'interval', every: '300ms' } })],
+  goals: [{ metric: 'beatGap', max: '100ms' }],
+});
+
+/** main() burns each job on the loop; a Ticker beats every 50 ms beside it. */
+function withTicker(): Solution {
+  const solution = wire(level, ['step:burn']);
+  return {
+    ...solution,
+    nodes: [
+      ...solution.nodes,
+      {
+        id: 'ticker',
+        type: 'ticker',
+        params: { every: '50ms', for: '0s' },
+        position: { x: 0, y: 200 },
+      },
+      {
+        id: 'beat',
+        type: 'step',
+        params: { step: 'beat' },
+        parent: 'ticker',
+        position: { x: 20, y: 240 },
+      },
+    ],
+  };
+}
+
+describe('a Ticker, as CPython runs a heartbeat task', () => {
+  it('beats late by what a CPU step on the loop holds it back', () => {
+    const python = cpython(`
+async def heartbeat():
+    while True:
+        await asyncio.sleep(0.01)
+        log('beat')
+        await asyncio.sleep(0.05)
+async def main():
+    beats = asyncio.create_task(heartbeat())
+    for arrival in (0, 0.3, 0.6):
+        wait = arrival - asyncio.get_running_loop().time()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        busy(200)
+        log('job done')
+    beats.cancel()
+run(main)`);
+    expect(python).toEqual([
+      [200, 'job done'],
+      [210, 'beat'],
+      [270, 'beat'],
+      [500, 'job done'],
+      [510, 'beat'],
+      [570, 'beat'],
+      [800, 'job done'],
+    ]);
+    const result = simulate(level, withTicker());
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const events: unknown[][] = [];
+    let ticker = -1;
+    for (const e of result.trace ?? []) {
+      if (e.type === 'workerCreated' && e.label === 'ticker') ticker = e.worker;
+      if (
+        e.type === 'workerState' &&
+        e.worker === ticker &&
+        e.detail === 'sleeping until the next beat'
+      )
+        events.push([e.t / 1000, 'beat']);
+      if (e.type === 'jobDelivered') events.push([e.t / 1000, 'job done']);
+    }
+    expect(events).toEqual(python);
+    // The longest gap: 270 ms to 510 ms, while the second job burned the loop.
+    expect(result.metrics.beatGapUs).toBe(240_000);
+    expect(result.verdict.goals[0]?.met).toBe(false);
+  });
+
+  it('counts the whole run as one gap when nothing beats', () => {
+    const result = simulate(level, wire(level, ['step:burn']));
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.metrics.beatGapUs).toBeUndefined();
+    expect(result.verdict.goals[0]?.actual).toBe(800_000);
+  });
+
+  it('stops after its time when told to', () => {
+    const solution = withTicker();
+    const short: Solution = {
+      ...solution,
+      nodes: solution.nodes.map((n) =>
+        n.id === 'ticker' ? { ...n, params: { every: '50ms', for: '250ms' } } : n,
+      ),
+    };
+    const result = simulate(level, short);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    // Beats at 210 ms (and the next would start after 250 ms): then nothing until the end.
+    expect(result.metrics.beatGapUs).toBe(800_000 - 210_000);
+  });
+});
