@@ -1,6 +1,6 @@
-/** What the colours of workers mean, in words beside each colour (never colour alone). */
+/** What the colours and patterns of workers mean, in words beside each swatch (never colour alone). */
 import { h } from '../shell/dom';
-import { css, STATE_COLORS } from './colors';
+import { stateBackground } from './statePatterns';
 import type { WorkerState } from '../engine/trace';
 
 const SHOWN: readonly [WorkerState, string][] = [
@@ -19,7 +19,8 @@ export function stateLegend(): HTMLElement {
     { class: 'lw-legend', attrs: { 'aria-label': 'Worker states' } },
     ...SHOWN.map(([state, words]) => {
       const swatch = h('span', { class: 'lw-swatch' });
-      swatch.style.background = css(STATE_COLORS[state]);
+      swatch.style.background = stateBackground(state);
+      swatch.dataset.state = state;
       return h('span', { class: 'lw-legend-item' }, swatch, words);
     }),
   );

@@ -2,10 +2,13 @@
  * The workers of each box, drawn in the box's bottom margin: a slot per worker lit in
  * its state's colour, a gold ring on the thread holding its process's GIL — or, for a
  * box with more workers than slots fit (a Tasks box makes one task per job), a bar of
- * how many are in each state. Also the gauges of queues and the counts of Source and
+ * how many are in each state. Each state has its pattern too (statePatterns.ts), so a
+ * slot or a bar is read without its colour. Also the gauges of queues and the counts of Source and
  * Sink. Everything is a tinted sprite, so a frame changes numbers, never geometry.
  */
-import { Container, Graphics, Sprite, Texture, type BitmapText } from 'pixi.js';
+import { Container, Graphics, Sprite, Texture, TilingSprite, type BitmapText } from 'pixi.js';
+import type { WorkerState } from '../../engine/trace';
+import { stateTile } from '../statePatterns';
 import type { Solution } from '../../model/solution';
 import { COLORS, STATE_COLORS } from '../colors';
 import type { Frame } from '../replay/frame';
@@ -26,14 +29,33 @@ import { pileCapacity, pileOf } from './tokenPlaces';
 const SLOT = 8;
 const SLOT_STEP = 11;
 
-function rect(parent: Container, x: number, y: number, w: number, h: number, tint: number): Sprite {
-  const s = new Sprite(Texture.WHITE);
+function rect(
+  parent: Container,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  tint: number,
+  texture: Texture = Texture.WHITE,
+): Sprite {
+  const s = new Sprite(texture);
   s.position.set(x, y);
   s.width = w;
   s.height = h;
   s.tint = tint;
   parent.addChild(s);
   return s;
+}
+
+/** One white tile per state, tinted with the state's colour by the sprite. */
+const markTextures = new Map<WorkerState, Texture>();
+function markTexture(state: WorkerState): Texture {
+  let texture = markTextures.get(state);
+  if (!texture) {
+    texture = Texture.from(stateTile(state, 'white'));
+    markTextures.set(state, texture);
+  }
+  return texture;
 }
 
 interface SlotRow {
@@ -46,7 +68,7 @@ interface StateBar {
   readonly occupancy: Occupancy;
   readonly x: number;
   readonly width: number;
-  readonly segments: Sprite[];
+  readonly segments: TilingSprite[];
   readonly count: BitmapText;
 }
 
@@ -126,7 +148,16 @@ export class WorkerLayer {
     const fits = Math.floor((room + SLOT_STEP - SLOT) / SLOT_STEP);
     if (group.workers.length <= fits) {
       const slots = group.workers.map((w, i) => {
-        const s = rect(this.view, x0 + i * SLOT_STEP, y, SLOT, SLOT, STATE_COLORS.idle);
+        const s = rect(
+          this.view,
+          x0 + i * SLOT_STEP,
+          y,
+          SLOT,
+          SLOT,
+          STATE_COLORS.idle,
+          // Every state's tile has one size, so changing it keeps the slot's size.
+          markTexture('idle'),
+        );
         this.slotOf.set(w, s);
         return s;
       });
@@ -140,8 +171,13 @@ export class WorkerLayer {
     this.taken.set(box.id, room);
     const width = room - 52;
     rect(this.view, x0, y, width, SLOT, COLORS.raised);
-    const segments = WORKER_STATES.map(() => rect(this.view, x0, y, 0, SLOT, 0));
-    WORKER_STATES.forEach((s, i) => (segments[i]!.tint = STATE_COLORS[s]));
+    const segments = WORKER_STATES.map((state) => {
+      const segment = new TilingSprite({ texture: markTexture(state), width: 0, height: SLOT });
+      segment.position.set(x0, y);
+      segment.tint = STATE_COLORS[state];
+      this.view.addChild(segment);
+      return segment;
+    });
     const count = counter(9);
     count.position.set(x0 + width + 5, y - 2);
     this.view.addChild(count);
@@ -188,8 +224,12 @@ export class WorkerLayer {
     for (const row of this.rows) {
       row.workers.forEach((w, i) => {
         const slot = row.slots[i]!;
-        slot.visible = frame.state[w] !== NONE && frame.state[w] !== DONE;
-        slot.tint = STATE_COLORS[WORKER_STATES[frame.state[w]!]!];
+        const code = frame.state[w]!;
+        slot.visible = code !== NONE && code !== DONE;
+        if (!slot.visible) return;
+        const state = WORKER_STATES[code]!;
+        slot.tint = STATE_COLORS[state];
+        slot.texture = markTexture(state);
       });
     }
     for (const bar of this.bars) this.updateBar(bar, frame.t);

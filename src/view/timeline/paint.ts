@@ -5,7 +5,8 @@
  * line, not every lane.
  */
 import { duration } from '../../shell/format';
-import { COLORS, css, STATE_COLORS } from '../colors';
+import { COLORS, css } from '../colors';
+import { stateFill } from '../statePatterns';
 import {
   createRunBuffer,
   laneRuns,
@@ -187,7 +188,7 @@ export class TimelinePainter {
       if (state === DONE) continue;
       const x = GUTTER + runs.start[i]!;
       const w = runs.end[i]! - runs.start[i]!;
-      ctx.fillStyle = css(STATE_COLORS[WORKER_STATES[state]!]);
+      ctx.fillStyle = stateFill(ctx, WORKER_STATES[state]!);
       const inset = state === IDLE ? 4 : 0;
       ctx.fillRect(x, y + inset, w, h - 2 * inset);
     }
@@ -224,7 +225,7 @@ export class TimelinePainter {
         const n = counts[c * STATE_COUNT + s]!;
         if (n === 0) continue;
         const hh = n * scale;
-        ctx.fillStyle = css(STATE_COLORS[WORKER_STATES[s]!]);
+        ctx.fillStyle = stateFill(ctx, WORKER_STATES[s]!);
         ctx.fillRect(GUTTER + c, bottom - hh, 1, hh);
         bottom -= hh;
       }
