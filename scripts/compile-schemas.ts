@@ -18,6 +18,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_FILES = {
   level: `${root}levels/schema/level.schema.json`,
   solution: `${root}levels/schema/solution.schema.json`,
+  profile: `${root}levels/schema/profile.schema.json`,
 } as const;
 export const VALIDATORS_FILE = `${root}src/model/schema/validators.js`;
 
@@ -51,9 +52,11 @@ export async function generateValidatorsSource(): Promise<string> {
   });
   ajv.addSchema(JSON.parse(readFileSync(SCHEMA_FILES.solution, 'utf8')) as object);
   ajv.addSchema(JSON.parse(readFileSync(SCHEMA_FILES.level, 'utf8')) as object);
+  ajv.addSchema(JSON.parse(readFileSync(SCHEMA_FILES.profile, 'utf8')) as object);
   const code = standaloneCode(ajv, {
     validateLevel: 'level.schema.json',
     validateSolution: 'solution.schema.json',
+    validateProfile: 'profile.schema.json',
   });
   if (/\brequire\(/.test(code)) {
     throw new Error(

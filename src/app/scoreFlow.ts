@@ -55,6 +55,7 @@ export class ScoreFlow {
     this.scoring = new Scoring(options.level, parts.status, {
       live: (result, of) => this.liveResult(result, of),
       error: (message) => options.toasts.show(message, 'bad', 8000),
+      cancelled: () => options.toasts.show('Run cancelled.', 'info'),
     });
     this.runButton = runButton(() => void this.run());
   }

@@ -12,16 +12,26 @@ import type { RunStatus } from '../ui/workbench/runStatus';
 /** Wait this long after an edit before re-scoring, so a burst of edits scores once. */
 const RESCORE_DELAY_MS = 180;
 
+/**
+ * Most trace events a full run keeps for the run view: the run's beginning, whole (see
+ * `SimResult.recordedUntilUs`); metrics and verdict always cover the whole run. Bounds the
+ * memory of a run of millions of jobs, and the page's work reading its trace.
+ */
+export const TRACE_LIMIT = 100_000;
+
 export interface ScoringEvents {
   live(result: SimResult, of: Solution): void;
   error(message: string): void;
+  /** The player cancelled the full run; its worker was stopped. */
+  cancelled(): void;
 }
 
 export class Scoring {
-  private readonly liveClient = new SimClient(1200);
-  private readonly runClient = new SimClient(Infinity);
+  private readonly liveClient = new SimClient(1200, 'live score');
+  private readonly runClient = new SimClient(Infinity, 'run');
   private timer: ReturnType<typeof setTimeout> | null = null;
   private latest: Solution | null = null;
+  private cancelling = false;
 
   constructor(
     private readonly level: Level,
@@ -52,16 +62,31 @@ export class Scoring {
 
   /** The full run, trace included. Resolves null when a newer run replaced it. */
   async run(solution: Solution): Promise<SimResult | null> {
-    this.status.start('Running the contract');
+    this.cancelling = false;
+    this.status.start('Running the contract', () => this.cancelRun());
     try {
-      return await this.runClient.run(this.level, solution, { trace: true });
+      return await this.runClient.run(
+        this.level,
+        solution,
+        { trace: true, traceLimit: TRACE_LIMIT },
+        (resolved, total) => this.status.progress(resolved, total),
+      );
     } catch (error) {
-      if (error instanceof Superseded) return null;
+      if (error instanceof Superseded) {
+        if (this.cancelling) this.events.cancelled();
+        return null;
+      }
       this.events.error(describe(error));
       return null;
     } finally {
       if (!this.runClient.busy) this.status.stop();
     }
+  }
+
+  /** Stops the full run: its worker is terminated, freeing its memory. */
+  cancelRun(): void {
+    this.cancelling = true;
+    this.runClient.cancel();
   }
 
   dispose(): void {

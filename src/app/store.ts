@@ -8,6 +8,8 @@ import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
 import type { BoardPicture, ContextChange, ContractOrigin, PanelContext } from '../shell/panels';
 import { structureKey } from '../storage/structure';
+import type { MachineProfile } from '../model/profile';
+import { SimClient, Superseded } from '../workers/simClient';
 
 export interface StoreActions {
   run(): Promise<SimResult | null>;
@@ -29,6 +31,8 @@ export class GameStore implements PanelContext {
   showPending = false;
   private takeShow: ((ended: Promise<void>) => void) | null = null;
   private readonly listeners = new Set<(change: ContextChange) => void>();
+  /** Runs predictions on a measured machine, apart from the live score and the runs. */
+  private predictor: SimClient | null = null;
 
   constructor(private readonly actions: StoreActions) {}
 
@@ -103,6 +107,18 @@ export class GameStore implements PanelContext {
 
   run(): Promise<SimResult | null> {
     return this.actions.run();
+  }
+
+  async predictOn(profile: MachineProfile): Promise<SimResult | null> {
+    const { level, solution } = this;
+    if (level === null || solution === null) return null;
+    this.predictor ??= new SimClient(Infinity);
+    try {
+      return await this.predictor.run(level, solution, { trace: false, profile });
+    } catch (error) {
+      if (error instanceof Superseded) return null;
+      throw error;
+    }
   }
 
   /**

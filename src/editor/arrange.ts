@@ -45,6 +45,37 @@ function preset(editor: LoopEditor): Preset {
   };
 }
 
+/** Space between the Source or the Sink and the program they open and close. */
+const BOOKEND_GAP = 96;
+
+/**
+ * The Source opens the program on the left and the Sink closes it on the right, level with
+ * the program's middle, however much of it is wired yet (ELK stacks what no wire joins).
+ */
+async function bookend(editor: LoopEditor): Promise<void> {
+  const nodes = editor.nodes().filter((n) => n.parent === undefined);
+  const source = nodes.find((n) => n.type === 'source');
+  const sink = nodes.find((n) => n.type === 'sink');
+  const program = nodes
+    .filter((n) => n !== source && n !== sink)
+    .map((n) => editor.containers.rect(n));
+  if (!source || !sink || program.length === 0) return;
+  const left = Math.min(...program.map((r) => r.x));
+  const right = Math.max(...program.map((r) => r.x + r.width));
+  const middle =
+    (Math.min(...program.map((r) => r.y)) + Math.max(...program.map((r) => r.y + r.height))) / 2;
+  await editor.containers.place(
+    source.id,
+    Math.round(left - BOOKEND_GAP - source.width),
+    Math.round(middle - source.height / 2),
+  );
+  await editor.containers.place(
+    sink.id,
+    Math.round(right + BOOKEND_GAP),
+    Math.round(middle - sink.height / 2),
+  );
+}
+
 export async function arrange(editor: LoopEditor): Promise<void> {
   let plugin = plugins.get(editor);
   if (!plugin) {
@@ -60,6 +91,11 @@ export async function arrange(editor: LoopEditor): Promise<void> {
     await plugin.layout({
       options: {
         'elk.direction': 'RIGHT',
+        // One layering for the whole board, pieces not yet wired included: otherwise ELK
+        // stacks each unconnected piece on its own and the Sink can land above the Source.
+        'elk.separateConnectedComponents': 'false',
+        // Boxes are laid out with what they hold, and wires are routed through them.
+        'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
         // Room under each node for the notes that pin a wiring issue on it.
         'elk.spacing.nodeNode': '64',
         'elk.layered.spacing.nodeNodeBetweenLayers': '64',
@@ -70,6 +106,7 @@ export async function arrange(editor: LoopEditor): Promise<void> {
     editor.containers.followEnabled = true;
   }
   await editor.containers.fitAll();
+  await bookend(editor);
   editor.containers.order();
   editor.changed('layout');
 }

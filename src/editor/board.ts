@@ -1,7 +1,8 @@
 /**
  * The board as the player handles it: zoom about its centre, fit the wiring in view,
  * turn screen points into board points, take nodes dropped from the palette, and take
- * the keyboard focus when pressed (so Space runs rather than pressing the last button).
+ * the keyboard focus when pressed (so Space runs rather than pressing the last button). A
+ * palette node dragged over a box lights the box it would land in.
  */
 import { AreaExtensions } from 'rete-area-plugin';
 import { isNodeType, type NodeType } from '../model/vocabulary';
@@ -68,9 +69,17 @@ export function bindBoard(editor: LoopEditor): () => void {
     if (!event.dataTransfer?.types.includes(PALETTE_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    editor.showReceiver(
+      editor.containers.containerAt(boardPoint(editor, event.clientX, event.clientY), new Set()),
+    );
+  };
+  const leave = (event: DragEvent): void => {
+    if (!(event.relatedTarget instanceof Node) || !host.contains(event.relatedTarget))
+      editor.showReceiver(null);
   };
   const drop = (event: DragEvent): void => {
     const type = event.dataTransfer?.getData(PALETTE_MIME);
+    editor.showReceiver(null);
     if (!type || !isNodeType(type)) return;
     event.preventDefault();
     void editor.commands.add(type, boardPoint(editor, event.clientX, event.clientY));
@@ -78,7 +87,9 @@ export function bindBoard(editor: LoopEditor): () => void {
   host.addEventListener('pointerdown', press);
   host.addEventListener('dragover', over);
   host.addEventListener('drop', drop);
+  host.addEventListener('dragleave', leave);
   return () => {
+    host.removeEventListener('dragleave', leave);
     host.removeEventListener('pointerdown', press);
     host.removeEventListener('dragover', over);
     host.removeEventListener('drop', drop);

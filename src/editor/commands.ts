@@ -10,6 +10,8 @@ import type { IdAllocator } from './ids';
 import { LoopConnection, LoopNode } from './schemes';
 import type { EditorParts } from './setup';
 import { ReparentAction } from './historyActions';
+import { NODE_WIDTH } from './nodeSize';
+import { ROOM_GAP } from './room';
 
 interface Clip {
   readonly nodes: readonly {
@@ -17,6 +19,8 @@ interface Clip {
     type: NodeType;
     params: Record<string, unknown>;
     parent?: string;
+    /** A copied root's box: the paste lands in it too, beside the original. */
+    scope?: string;
     x: number;
     y: number;
   }[];
@@ -74,7 +78,7 @@ export class Commands {
       x: Math.round(at.x - node.width / 2),
       y: Math.round(at.y - 19),
     });
-    await this.containers.fit(node.parent ?? (node.isContainer ? node.id : undefined));
+    await this.owner.room.settle([node]);
     this.containers.order();
     await this.parts.selector.unselectAll();
     await this.parts.selectable.select(node.id, false);
@@ -82,18 +86,36 @@ export class Commands {
     return node;
   }
 
+  /** The nodes a drag of `id` moves: the selection when it is selected, else the node alone. */
+  moving(id: string): LoopNode[] {
+    const picked = this.editor.getNode(id);
+    if (!picked) return [];
+    return picked.selected ? this.editor.getNodes().filter((n) => n.selected) : [picked];
+  }
+
+  /**
+   * The box that takes the nodes a drag of `id` moves if they are let go now, under the
+   * pointer or under `at` (null: the board itself).
+   */
+  receiver(id: string, at?: { x: number; y: number }): LoopNode | null {
+    const moved = this.moving(id);
+    // The Source and the Sink stay on the board: no box takes them.
+    if (moved.every((n) => NODE_SPECS[n.type].category === 'given')) return null;
+    const movedIds = new Set(moved.map((n) => n.id));
+    return this.containers.containerAt(at ?? this.parts.area.area.pointer, movedIds);
+  }
+
   /**
    * After a drag: every moved node lands in the container under the pointer (or under `at`,
    * where a node put down with the keys is held), or at the top level.
    */
   async dropped(id: string, at?: { x: number; y: number }): Promise<void> {
-    const picked = this.editor.getNode(id);
-    if (!picked) return;
-    const moved = picked.selected ? this.editor.getNodes().filter((n) => n.selected) : [picked];
+    const moved = this.moving(id);
+    if (moved.length === 0) return;
     // Only the outermost moved nodes change parent: a moved container keeps its own children.
     const movedIds = new Set(moved.map((n) => n.id));
     const roots = moved.filter((n) => n.parent === undefined || !movedIds.has(n.parent));
-    const target = this.containers.containerAt(at ?? this.parts.area.area.pointer, movedIds);
+    const target = this.receiver(id, at);
     const into = target?.id;
     const touched = new Set<string | undefined>();
     for (const node of roots) {
@@ -115,7 +137,9 @@ export class Commands {
       touched.add(before);
       touched.add(into);
     }
-    for (const container of touched) await this.containers.fit(container);
+    // The boxes left behind shrink first, then the dropped nodes stay where they were let go.
+    for (const container of touched) if (container !== into) await this.containers.fit(container);
+    await this.owner.room.settle(roots);
     this.containers.order();
     this.owner.changed(
       touched.size > 0 && roots.some((n) => n.parent === into) ? 'structure' : 'layout',
@@ -176,7 +200,11 @@ export class Commands {
           id: n.id,
           type: n.type,
           params: { ...n.params },
-          ...(n.parent !== undefined && chosen.has(n.parent) ? { parent: n.parent } : {}),
+          ...(n.parent !== undefined && chosen.has(n.parent)
+            ? { parent: n.parent }
+            : n.parent !== undefined
+              ? { scope: n.parent }
+              : {}),
           x: r.x,
           y: r.y,
         };
@@ -194,7 +222,7 @@ export class Commands {
     return this.clip !== null;
   }
 
-  /** Pastes the copied nodes a little below and right of the originals, as new nodes. */
+  /** Pastes the copied nodes as new nodes beside the originals (right of them), in the same box. */
   async paste(): Promise<number> {
     const clip = this.clip;
     if (!clip) return 0;
@@ -209,15 +237,24 @@ export class Commands {
       }
     }
     this.pastes += 1;
-    const shift = 40 * this.pastes;
+    const left = Math.min(...clip.nodes.map((n) => n.x));
+    const right = Math.max(
+      ...clip.nodes.map((n) => n.x + (this.editor.getNode(n.id)?.width ?? NODE_WIDTH)),
+    );
+    const shift = (right - left + ROOM_GAP) * this.pastes;
     this.parts.history.separate();
     const fresh = new Map<string, LoopNode>();
+    const roots: LoopNode[] = [];
     for (const item of clip.nodes) {
       const node = new LoopNode(this.ids.next(), item.type, { ...item.params }, this.owner.level);
       if (item.parent !== undefined) node.parent = fresh.get(item.parent)?.id;
+      else {
+        if (item.scope !== undefined && this.editor.getNode(item.scope)) node.parent = item.scope;
+        roots.push(node);
+      }
       fresh.set(item.id, node);
       await this.editor.addNode(node);
-      await this.parts.area.translate(node.id, { x: item.x + shift, y: item.y + shift });
+      await this.parts.area.translate(node.id, { x: item.x + shift, y: item.y });
     }
     for (const wire of clip.wires) {
       const from = fresh.get(wire.from);
@@ -226,10 +263,10 @@ export class Commands {
         await this.editor.addConnection(new LoopConnection(from, wire.port, to, 'in'));
     }
     await this.containers.fitAll();
+    await this.owner.room.settle(roots);
     this.containers.order();
     await this.parts.selector.unselectAll();
-    for (const node of fresh.values())
-      if (node.parent === undefined) await this.parts.selectable.select(node.id, true);
+    for (const node of roots) await this.parts.selectable.select(node.id, true);
     this.owner.changed('structure');
     return fresh.size;
   }

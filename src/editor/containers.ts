@@ -55,7 +55,8 @@ export class Containers {
     return { x: position.x, y: position.y, width: node.width, height: node.height };
   }
 
-  private async translate(id: string, x: number, y: number): Promise<void> {
+  /** Moves one node without taking its children along (the caller moves them). */
+  async place(id: string, x: number, y: number): Promise<void> {
     const view = this.area.nodeViews.get(id);
     if (!view || (view.position.x === x && view.position.y === y)) return;
     this.moving.add(id);
@@ -71,7 +72,7 @@ export class Containers {
     for (let at = id; at !== undefined;) {
       const node = this.editor.getNode(at);
       if (!node || !node.isContainer) return;
-      await this.fitOne(node);
+      await this.fitBox(node);
       at = node.parent;
     }
   }
@@ -87,10 +88,11 @@ export class Containers {
       .getNodes()
       .filter((n) => n.isContainer)
       .sort((a, b) => this.depth(b) - this.depth(a));
-    for (const node of containers) await this.fitOne(node, inPlace);
+    for (const node of containers) await this.fitBox(node, inPlace);
   }
 
-  private async fitOne(node: LoopNode, inPlace = false): Promise<void> {
+  /** Sizes one container around its children (see `fitAll` for `inPlace`). */
+  async fitBox(node: LoopNode, inPlace = false): Promise<void> {
     const kids = this.children(node.id);
     const top = headerHeight(node) + CONTAINER_PAD.gap;
     const wasEmpty = node.emptyBody;
@@ -109,7 +111,7 @@ export class Containers {
           };
       width = Math.max(CONTAINER_MIN.width, right + CONTAINER_PAD.right - at.x);
       height = Math.max(top, lower - at.y) + CONTAINER_PAD.bottom;
-      if (!inPlace) await this.translate(node.id, at.x, at.y);
+      if (!inPlace) await this.place(node.id, at.x, at.y);
     }
     if (node.width !== width || node.height !== height || wasEmpty !== node.emptyBody) {
       node.width = width;

@@ -20,6 +20,7 @@ import type { WireClickDetail } from './render/connectionElement';
 import { wireRefusal } from './wireRules';
 import { enableBoxSelect } from './boxSelect';
 import { headerHeight } from './nodeSize';
+import { Room } from './room';
 import { BoardKeys } from './keyboard';
 
 export interface EditorCallbacks {
@@ -37,6 +38,9 @@ export class LoopEditor {
   readonly parts: EditorParts;
   readonly containers: Containers;
   readonly commands: Commands;
+  readonly room: Room;
+  /** The node being dragged, while a drag lasts. */
+  private dragging: string | null = null;
   private readonly ids = new IdAllocator();
   private loading = false;
   private replaying = false;
@@ -58,6 +62,7 @@ export class LoopEditor {
       isSelected: (id) => id === this.selectedWire,
     });
     this.containers = new Containers(this.parts.editor, this.parts.area as never);
+    this.room = new Room(this.parts.editor, this.containers);
     this.commands = new Commands(this, this.parts, this.containers, this.ids);
     this.listen();
     this.cleanups.push(enableBoxSelect(this), new BoardKeys(this).bind());
@@ -90,6 +95,7 @@ export class LoopEditor {
           if (context.data.zoom < 0.15 || context.data.zoom > 2) return undefined;
           break;
         case 'nodepicked':
+          this.dragging = context.data.id;
           if (!this.busy) this.parts.history.separate();
           this.containers.order();
           this.selectWire(null);
@@ -101,9 +107,13 @@ export class LoopEditor {
             const { position, previous } = context.data;
             void this.containers.follow(node.id, position.x - previous.x, position.y - previous.y);
           }
+          if (this.dragging !== null && !this.busy)
+            this.showReceiver(this.commands.receiver(this.dragging));
           break;
         }
         case 'nodedragged':
+          this.dragging = null;
+          this.showReceiver(null);
           if (!this.busy) void this.commands.dropped(context.data.id);
           break;
         case 'pointerdown':
@@ -278,6 +288,17 @@ export class LoopEditor {
     for (const id of ids)
       if (this.parts.editor.getNode(id)) await this.parts.selectable.select(id, true);
     this.scheduleSelection();
+  }
+
+  /** Marks the box a drag in progress would drop into (null: none, the board itself). */
+  showReceiver(box: LoopNode | null): void {
+    for (const node of this.parts.editor.getNodes()) {
+      const on = node === box;
+      if (node.receiving !== on) {
+        node.receiving = on;
+        void this.parts.area.update('node', node.id);
+      }
+    }
   }
 
   highlight(ids: readonly string[]): void {

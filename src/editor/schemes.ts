@@ -23,6 +23,8 @@ export class LoopNode extends ClassicPreset.Node<Ports, Ports> {
   issues: readonly string[] = [];
   /** Lit by the run view or the code view (`select` from a panel). */
   highlighted = false;
+  /** The box a node being dragged would drop into if let go now. */
+  receiving = false;
   /** Lifted with the keys, moving with the arrows until put down. */
   lifted = false;
   /** The output port a wire was taken from with a key or a tap, waiting for an input. */

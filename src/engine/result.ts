@@ -2,6 +2,7 @@
  * What `simulate` returns: the trace (unless metrics-only), the run's metrics, and the
  * verdict on the contract's goals. Plain JSON, so it crosses a worker boundary as is.
  */
+import type { MachineProfile } from '../model/profile';
 import type { Micros, Bytes } from '../model/units';
 import type { Goal } from '../model/level';
 import type { WiringIssue } from './program';
@@ -142,6 +143,11 @@ export type SimResult =
       readonly verdict: Verdict;
       /** Null in metrics-only mode. */
       readonly trace: readonly TraceEvent[] | null;
+      /**
+       * Set when the trace reached `SimOptions.traceLimit`: it holds the run's beginning,
+       * every event before this time, and no `runEnded`. Metrics and verdict cover the whole run.
+       */
+      readonly recordedUntilUs?: Micros;
     }
   | {
       readonly ok: false;
@@ -156,4 +162,13 @@ export interface SimOptions {
   readonly trace?: boolean;
   /** Most events the run may process before it stops with `budgetExhausted`. */
   readonly eventBudget?: number;
+  /** Most trace events kept (see `recordedUntilUs`); unlimited when absent. */
+  readonly traceLimit?: number;
+  /**
+   * Called every so many events with the jobs resolved so far and the total, so a long run
+   * can show its progress. A function: set it where the run happens (not sent to a worker).
+   */
+  readonly onProgress?: (resolved: number, total: number) => void;
+  /** A measured machine (`npm run calibrate`) whose costs replace the level's. */
+  readonly profile?: MachineProfile;
 }

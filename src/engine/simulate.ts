@@ -3,6 +3,7 @@
  * metrics and the verdict. Pure and deterministic: the same level, solution and seed give
  * the same result in node and in every browser.
  */
+import { withProfile } from '../model/profile';
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import { compileLevel } from './compileLevel';
@@ -22,7 +23,8 @@ export function defaultBudget(spec: RunSpec): number {
 const bounds = new WeakMap<Level, Map<number, LowerBound>>();
 
 /** Throws InputErrors when the level itself is invalid; a wiring's mistakes come back as issues. */
-export function simulate(level: Level, solution: Solution, options: SimOptions = {}): SimResult {
+export function simulate(given: Level, solution: Solution, options: SimOptions = {}): SimResult {
+  const level = options.profile ? withProfile(given, options.profile) : given;
   const compiled = compileLevel(level);
   const spec: RunSpec = options.seed === undefined ? compiled : { ...compiled, seed: options.seed };
   const { program, issues } = compileWiring(solution, level, spec);
@@ -30,10 +32,20 @@ export function simulate(level: Level, solution: Solution, options: SimOptions =
   const rt = new Runtime(spec, program, {
     trace: options.trace ?? true,
     budget: options.eventBudget ?? defaultBudget(spec),
+    traceLimit: options.traceLimit,
   });
+  const progress = options.onProgress;
+  if (progress) {
+    const jobs = rt.jobs;
+    rt.world.onTick = () => progress(jobs.done + jobs.failed + jobs.lost, jobs.count);
+  }
   rt.run();
   const metrics = measure(rt, boundFor(level, spec, rt));
-  return { ok: true, metrics, verdict: judge(level, rt, metrics), trace: rt.trace };
+  const verdict = judge(level, rt, metrics);
+  const cut = rt.traceCutAt;
+  return cut === Infinity || rt.trace === null
+    ? { ok: true, metrics, verdict, trace: rt.trace }
+    : { ok: true, metrics, verdict, trace: rt.trace, recordedUntilUs: cut };
 }
 
 /** The lower bound depends on the level and seed only: computed once per pair. */

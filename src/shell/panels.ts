@@ -3,6 +3,7 @@
  * workbench, and start-up hooks that may open a contract before the inbox shows (a share
  * link does). See the comment at the top of main.ts for how a module registers itself.
  */
+import type { MachineProfile } from '../model/profile';
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
@@ -90,6 +91,12 @@ export interface PanelContext {
   onChange(listener: (change: ContextChange) => void): () => void;
   /** Runs the current wiring with its trace (as the Run button does). */
   run(): Promise<SimResult | null>;
+  /**
+   * The current wiring's metrics on a measured machine (a profile from `npm run
+   * calibrate`): "simulate my machine". A prediction only: not a run, filed nowhere, so
+   * it never touches progress. Resolves null when there is no wiring or a newer one came.
+   */
+  predictOn(profile: MachineProfile): Promise<SimResult | null>;
   /**
    * True from a full run's result until a view takes on playing it as the show: the verdict
    * (the score panel's run, the "Contract delivered" dialog) waits for the show to end. The

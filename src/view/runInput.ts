@@ -8,6 +8,7 @@ import type { SimResult } from '../engine/result';
 import type { BoardPicture } from '../shell/panels';
 import type { TraceEvent } from '../engine/trace';
 import { buildReplay, type Replay } from './replay/replay';
+import { duration } from '../shell/format';
 
 export interface RunInput {
   readonly level: Level | null;
@@ -43,11 +44,22 @@ export function emptyReason(input: RunInput): string | null {
   if (!result.ok)
     return 'This wiring cannot run yet: fix what the nodes say is wrong, then press Run.';
   if (!result.trace) return 'Press Run to record a run you can watch.';
+  if (result.trace.length === 0 && result.recordedUntilUs !== undefined)
+    return 'This run starts too many jobs at once to record: its figures in the score cover all of it.';
   return null;
 }
 
-/** How the run ended, in a few words for the control bar. */
-export function outcomeText(result: SimResult | null): string {
+/**
+ * How much of the run was recorded, when not all of it: a run of very many jobs keeps its
+ * beginning only (see `SimResult.recordedUntilUs`); null when the whole run was recorded.
+ */
+function recordedText(result: SimResult | null): string | null {
+  if (!result || !result.ok || result.recordedUntilUs === undefined) return null;
+  return `recorded: the first ${duration(result.recordedUntilUs)} of ${duration(result.metrics.makespanUs)}`;
+}
+
+/** How the run ended, in a few words. */
+function endText(result: SimResult | null): string {
   if (!result || !result.ok) return '';
   switch (result.verdict.outcome) {
     case 'finished':
@@ -59,4 +71,10 @@ export function outcomeText(result: SimResult | null): string {
     case 'budgetExhausted':
       return 'stopped: too many events';
   }
+}
+
+/** How the run ended, in a few words for the control bar, and how much of it was recorded. */
+export function outcomeText(result: SimResult | null): string {
+  const recorded = recordedText(result);
+  return recorded ? `${endText(result)} · ${recorded}` : endText(result);
 }

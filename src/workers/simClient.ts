@@ -6,6 +6,7 @@
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimOptions, SimResult } from '../engine/result';
+import type { TraceEvent } from '../engine/trace';
 import type { SimRequest, SimResponse } from './protocol';
 
 /** Rejection of a request that a newer one replaced. */
@@ -18,6 +19,9 @@ export class Superseded extends Error {
 
 interface Pending {
   readonly request: SimRequest;
+  /** The trace so far, gathered from its slices. */
+  readonly trace: TraceEvent[];
+  readonly onProgress: ((resolved: number, total: number) => void) | undefined;
   resolve(result: SimResult): void;
   reject(error: Error): void;
 }
@@ -29,12 +33,16 @@ export class SimClient {
   private startedAt = 0;
   private waiting: Pending | null = null;
 
-  constructor(private readonly patienceMs = 1500) {}
+  /** @param name - the worker's name, as the browser's developer tools list it. */
+  constructor(
+    private readonly patienceMs = 1500,
+    private readonly name = 'simulation',
+  ) {}
 
   private spawn(): Worker {
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
       type: 'module',
-      name: 'simulation',
+      name: this.name,
     });
     worker.onmessage = (event: MessageEvent<SimResponse>) => this.answer(event.data);
     worker.onerror = (event) => {
@@ -44,11 +52,27 @@ export class SimClient {
     return worker;
   }
 
-  /** Simulates; rejects with `Superseded` if a newer request replaces this one first. */
-  run(level: Level, solution: Solution, options: SimOptions): Promise<SimResult> {
+  /**
+   * Simulates; rejects with `Superseded` if a newer request replaces this one first, or it
+   * is cancelled. `onProgress` hears how many jobs are resolved, of how many, as it goes.
+   */
+  run(
+    level: Level,
+    solution: Solution,
+    options: Omit<SimOptions, 'onProgress'>,
+    onProgress?: (resolved: number, total: number) => void,
+  ): Promise<SimResult> {
     return new Promise<SimResult>((resolve, reject) => {
       const pending: Pending = {
-        request: { id: this.nextId++, level, solution, options },
+        request: {
+          id: this.nextId++,
+          level,
+          solution,
+          options,
+          progress: onProgress !== undefined,
+        },
+        trace: [],
+        onProgress,
         resolve,
         reject,
       };
@@ -93,9 +117,26 @@ export class SimClient {
   private answer(response: SimResponse): void {
     const current = this.running;
     if (!current || current.request.id !== response.id) return;
-    this.running = null;
-    if (response.ok) current.resolve(response.result);
-    else current.reject(new Error(response.error));
+    switch (response.kind) {
+      case 'progress':
+        current.onProgress?.(response.resolved, response.total);
+        return;
+      case 'trace':
+        for (const event of response.events) current.trace.push(event);
+        return;
+      case 'done': {
+        this.running = null;
+        const result = response.result;
+        current.resolve(
+          result.ok && result.trace !== null ? { ...result, trace: current.trace } : result,
+        );
+        break;
+      }
+      case 'failed':
+        this.running = null;
+        current.reject(new Error(response.error));
+        break;
+    }
     this.pump();
   }
 

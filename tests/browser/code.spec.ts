@@ -54,3 +54,36 @@ test('Download .py saves the program of the current wiring', async ({ page }) =>
   expect(text).toContain('tg.create_task(handle(job))');
   expect(text).toContain('if __name__ == "__main__":');
 });
+
+test('a player loads a measured machine and the code view says the prediction uses it', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await openGame(page);
+  await solveHelloGather(page);
+  await page.locator('.dock-tab[data-tab=code]').click();
+  const machine = page.getByTestId('code-machine');
+  await expect(machine).toContainText("contract's machine");
+
+  // A file that is not a profile is refused with its reason; the prediction stays the contract's.
+  await page.locator('.code-machine input[type=file]').setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"kind":"x"}'),
+  });
+  await expect(page.locator('body')).toContainText('notes.json is not a machine profile');
+  await expect(machine).toContainText("contract's machine");
+
+  await page
+    .locator('.code-machine input[type=file]')
+    .setInputFiles('tests/unit/cli/fixtures/machine-profile.json');
+  await expect(machine).toContainText(
+    /Prediction on a two-core test machine \(Python 3\.11\.7, measured\): \d/,
+  );
+  await expect(machine).toContainText("the contract's machine:");
+  await shoot(page, 'code-machine-profile');
+
+  await page.locator('[data-action=drop-profile]').click();
+  await expect(machine).toContainText("Predictions use the contract's machine");
+  expect(errors).toEqual([]);
+});

@@ -41,6 +41,13 @@ const SHORT_LABELS: Readonly<Record<string, string>> = {
 /** Keeps a pointer press inside a field from dragging the node or panning the view. */
 const stop = (event: Event): void => event.stopPropagation();
 
+/** A double click in a field selects its text for retyping; it never reaches the board (which zooms). */
+const selectText = (event: Event): void => {
+  event.stopPropagation();
+  event.preventDefault();
+  (event.target as HTMLInputElement).select();
+};
+
 export class LoopNodeElement extends LitElement {
   static override properties = {
     data: { attribute: false },
@@ -63,6 +70,7 @@ export class LoopNodeElement extends LitElement {
       node.selected ? 'selected' : '',
       node.issues.length > 0 ? 'faulty' : '',
       node.highlighted ? 'highlighted' : '',
+      node.receiving ? 'receiving' : '',
       node.lifted ? 'lifted' : '',
     ].join(' ');
     return html`
@@ -118,6 +126,7 @@ export class LoopNodeElement extends LitElement {
           )}
         </div>
         ${spec.container ? this.body(node) : nothing}
+        ${node.receiving ? html`<div class="drop-into">Let go to put it inside</div>` : nothing}
         ${
           node.issues.length > 0
             ? html`<div class="issues" role="note">
@@ -194,6 +203,7 @@ export class LoopNodeElement extends LitElement {
           aria-label=${spec.label}
           data-param=${spec.name}
           @pointerdown=${stop}
+          @dblclick=${selectText}
           @change=${(e: Event) => {
             const text = (e.target as HTMLInputElement).value;
             const n = Number(text);
@@ -210,6 +220,7 @@ export class LoopNodeElement extends LitElement {
           aria-label=${spec.label}
           data-param=${spec.name}
           @pointerdown=${stop}
+          @dblclick=${selectText}
           @change=${(e: Event) => commit((e.target as HTMLInputElement).value.trim())}
         />`;
         break;

@@ -81,6 +81,28 @@ export const nodeStyles = css`
       0 0 22px rgb(240 196 25 / 35%);
   }
 
+  /* The box a dragged node would land in: a thick dashed outline, told apart by shape too. */
+  .node.container.receiving {
+    border: 3px dashed var(--accent, #56b4e9);
+    background: color-mix(in srgb, var(--accent, #56b4e9) 14%, rgb(18 23 30 / 82%));
+    box-shadow: 0 0 0 4px rgb(86 180 233 / 25%);
+  }
+
+  /* A tab on the box's top edge, clear of the node being dragged over its body. */
+  .drop-into {
+    position: absolute;
+    right: 12px;
+    top: -22px;
+    z-index: 2;
+    padding: 2px 8px;
+    border-radius: 6px;
+    background: var(--accent, #56b4e9);
+    color: #0b1118;
+    font-size: 11px;
+    font-weight: 600;
+    pointer-events: none;
+  }
+
   /* The keyboard's place on the board: a ring a player can find at a glance. */
   .node:focus {
     outline: none;

@@ -20,6 +20,7 @@ import { Service } from './services';
 import { BatchStage, QueueStage, TasksStage, type Stage } from './stages';
 import { Permits } from './sync';
 import { Task } from './task';
+import { traceRoom, type TraceRoom } from './traceRoom';
 import { World } from './world';
 
 export interface LoopBlockTally {
@@ -58,6 +59,8 @@ export class Runtime {
   readonly main: MainDriver;
   readonly loopBlocks = new Map<string, LoopBlockTally>();
   readonly races = new Map<string, RaceTally>();
+  /** Set when the trace has a limit (see traceRoom.ts). */
+  private readonly room: TraceRoom | null;
   threadsStarted = 0;
   processesStarted = 0;
   queueWorkers = 0;
@@ -71,10 +74,12 @@ export class Runtime {
   constructor(
     readonly spec: RunSpec,
     readonly program: Program,
-    options: { trace: boolean; budget: number },
+    options: { trace: boolean; budget: number; traceLimit?: number },
   ) {
     this.world = new World(options.budget);
-    this.trace = options.trace ? [] : null;
+    this.room =
+      options.trace && options.traceLimit !== undefined ? traceRoom(options.traceLimit) : null;
+    this.trace = this.room?.events ?? (options.trace ? [] : null);
     this.jobs = new Jobs(spec);
     this.durations = new Durations(spec.seed, spec.totalJobs);
     this.memory = new Memory(this.world, spec.memoryBytes);
@@ -124,10 +129,21 @@ export class Runtime {
       // arrivals after a run that stopped short (a deadlock) never happened in it.
       trace.sort((a, b) => a.t - b.t);
       const end = this.endTime;
+      // A trace that ran out of room keeps only what came before: the run's beginning, whole.
+      const cut = this.traceCutAt;
       let keep = trace.length;
-      while (keep > 0 && (trace[keep - 1] as TraceEvent).t > end) keep--;
+      while (
+        keep > 0 &&
+        ((trace[keep - 1] as TraceEvent).t > end || (trace[keep - 1] as TraceEvent).t >= cut)
+      )
+        keep--;
       trace.length = keep;
-      trace.push({ type: 'runEnded', t: end, outcome: this.world.stopped ?? 'finished' });
+      const ended: TraceEvent = {
+        type: 'runEnded',
+        t: end,
+        outcome: this.world.stopped ?? 'finished',
+      };
+      if (cut === Infinity) Array.prototype.push.call(trace, ended);
     }
   }
 
@@ -141,6 +157,11 @@ export class Runtime {
   /** The longest stretch without a beat, the one since the last beat to the end included. */
   beatGapUs(): number {
     return Math.max(this.longestGap, this.endTime - this.lastBeat);
+  }
+
+  /** The first time the trace did not record in full (its limit was reached); Infinity when whole. */
+  get traceCutAt(): number {
+    return this.room?.cutAt() ?? Infinity;
   }
 
   /** When the run ended: the last job's resolution, or when it stopped short. */

@@ -19,6 +19,8 @@ export class World {
   steps = 0;
   /** Set once the run must stop; null while it goes on. */
   stopped: RunOutcome | null = null;
+  /** Called every 2^16 events: how a long run reports its progress. */
+  onTick: (() => void) | null = null;
   private readonly heap = new TimedHeap<Actor>();
 
   constructor(private readonly budget: number) {}
@@ -39,6 +41,7 @@ export class World {
   /** Counts work done outside the heap (an event loop's callbacks) against the budget. */
   count(): boolean {
     if (++this.events + this.steps > this.budget) this.stop('budgetExhausted');
+    if ((this.events & 0xffff) === 0) this.onTick?.();
     return this.stopped === null;
   }
 

@@ -22,3 +22,4 @@ export interface SchemaValidator {
 
 export declare const validateLevel: SchemaValidator;
 export declare const validateSolution: SchemaValidator;
+export declare const validateProfile: SchemaValidator;

@@ -10908,6 +10908,1088 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate161;
+export const validateProfile = validate189;
+const schema53 = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'profile.schema.json',
+  title: 'Loopwork machine profile',
+  description:
+    "One machine's CPython costs, measured by `npm run calibrate`. In place of a contract's machine costs, the engine predicts what CPython takes on that machine.",
+  type: 'object',
+  required: ['kind', 'version', 'name', 'python', 'cores', 'measured', 'machine'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    kind: { const: 'loopwork/machine-profile' },
+    version: { const: 1 },
+    name: {
+      description: 'What the player calls this machine, shown beside a prediction made with it.',
+      type: 'string',
+      pattern: '^[^\\u0000-\\u001f]{1,60}$',
+    },
+    python: { type: 'string', pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$' },
+    cores: { type: 'integer', minimum: 1, maximum: 1024 },
+    measured: {
+      description:
+        'What calibrate measured, in microseconds (pickling in microseconds per MB), each a median of several tries.',
+      type: 'object',
+      required: [
+        'timerLatenessUs',
+        'threadStartUs',
+        'gilReacquireUs',
+        'switchIntervalUs',
+        'processStartUs',
+        'defaultStartMethod',
+        'callRoundTripUs',
+        'dumpsPerMBUs',
+        'loadsPerMBUs',
+      ],
+      additionalProperties: false,
+      properties: {
+        timerLatenessUs: { $ref: '#/$defs/us' },
+        threadStartUs: { $ref: '#/$defs/us' },
+        gilReacquireUs: { $ref: '#/$defs/us' },
+        switchIntervalUs: { $ref: '#/$defs/us' },
+        processStartUs: {
+          type: 'object',
+          required: ['fork', 'forkserver', 'spawn'],
+          additionalProperties: false,
+          properties: {
+            fork: { $ref: '#/$defs/us' },
+            forkserver: { $ref: '#/$defs/us' },
+            spawn: { $ref: '#/$defs/us' },
+          },
+        },
+        defaultStartMethod: { enum: ['fork', 'forkserver', 'spawn'] },
+        callRoundTripUs: { $ref: '#/$defs/us' },
+        dumpsPerMBUs: { $ref: '#/$defs/us' },
+        loadsPerMBUs: { $ref: '#/$defs/us' },
+      },
+    },
+    machine: {
+      description:
+        "The costs the engine takes in place of a contract's, as a level's machine writes them. The switch interval stays the contract's: the program sets it.",
+      type: 'object',
+      required: ['process'],
+      additionalProperties: false,
+      properties: {
+        process: {
+          type: 'object',
+          required: ['startup', 'callOverhead', 'picklePerMB'],
+          additionalProperties: false,
+          properties: {
+            startup: { $ref: '#/$defs/duration' },
+            callOverhead: { $ref: '#/$defs/duration' },
+            picklePerMB: { $ref: '#/$defs/duration' },
+          },
+        },
+      },
+    },
+  },
+  $defs: {
+    us: { type: 'number', minimum: 0, maximum: 1000000000 },
+    duration: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' },
+  },
+};
+const pattern17 = new RegExp('^[^\\u0000-\\u001f]{1,60}$', 'u');
+const pattern18 = new RegExp('^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$', 'u');
+const schema54 = { type: 'number', minimum: 0, maximum: 1000000000 };
+function validate190(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate190.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 1000000000 || isNaN(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: { comparison: '<=', limit: 1000000000 },
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 0 },
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'number' },
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate190.errors = vErrors;
+  return errors === 0;
+}
+validate190.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema55 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
+function validate201(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate201.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === 'string') {
+    if (!pattern7.test(data)) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/pattern',
+        keyword: 'pattern',
+        params: { pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' },
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+  } else {
+    const err1 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'string' },
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate201.errors = vErrors;
+  return errors === 0;
+}
+validate201.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate189(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  /*# sourceURL="profile.schema.json" */ let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate189.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == 'object' && !Array.isArray(data)) {
+    if (data.kind === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'kind' },
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.version === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'version' },
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.name === undefined) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'name' },
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.python === undefined) {
+      const err3 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'python' },
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.cores === undefined) {
+      const err4 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'cores' },
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.measured === undefined) {
+      const err5 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'measured' },
+      };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.machine === undefined) {
+      const err6 = {
+        instancePath,
+        schemaPath: '#/required',
+        keyword: 'required',
+        params: { missingProperty: 'machine' },
+      };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(
+        key0 === '$schema' ||
+        key0 === 'kind' ||
+        key0 === 'version' ||
+        key0 === 'name' ||
+        key0 === 'python' ||
+        key0 === 'cores' ||
+        key0 === 'measured' ||
+        key0 === 'machine'
+      )) {
+        const err7 = {
+          instancePath,
+          schemaPath: '#/additionalProperties',
+          keyword: 'additionalProperties',
+          params: { additionalProperty: key0 },
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== undefined) {
+      if (typeof data.$schema !== 'string') {
+        const err8 = {
+          instancePath: instancePath + '/$schema',
+          schemaPath: '#/properties/%24schema/type',
+          keyword: 'type',
+          params: { type: 'string' },
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.kind !== undefined) {
+      if ('loopwork/machine-profile' !== data.kind) {
+        const err9 = {
+          instancePath: instancePath + '/kind',
+          schemaPath: '#/properties/kind/const',
+          keyword: 'const',
+          params: { allowedValue: 'loopwork/machine-profile' },
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== undefined) {
+      if (1 !== data.version) {
+        const err10 = {
+          instancePath: instancePath + '/version',
+          schemaPath: '#/properties/version/const',
+          keyword: 'const',
+          params: { allowedValue: 1 },
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined) {
+      let data3 = data.name;
+      if (typeof data3 === 'string') {
+        if (!pattern17.test(data3)) {
+          const err11 = {
+            instancePath: instancePath + '/name',
+            schemaPath: '#/properties/name/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[^\\u0000-\\u001f]{1,60}$' },
+          };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + '/name',
+          schemaPath: '#/properties/name/type',
+          keyword: 'type',
+          params: { type: 'string' },
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.python !== undefined) {
+      let data4 = data.python;
+      if (typeof data4 === 'string') {
+        if (!pattern18.test(data4)) {
+          const err13 = {
+            instancePath: instancePath + '/python',
+            schemaPath: '#/properties/python/pattern',
+            keyword: 'pattern',
+            params: { pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$' },
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = {
+          instancePath: instancePath + '/python',
+          schemaPath: '#/properties/python/type',
+          keyword: 'type',
+          params: { type: 'string' },
+        };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.cores !== undefined) {
+      let data5 = data.cores;
+      if (!(typeof data5 == 'number' && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
+        const err15 = {
+          instancePath: instancePath + '/cores',
+          schemaPath: '#/properties/cores/type',
+          keyword: 'type',
+          params: { type: 'integer' },
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data5 == 'number' && isFinite(data5)) {
+        if (data5 > 1024 || isNaN(data5)) {
+          const err16 = {
+            instancePath: instancePath + '/cores',
+            schemaPath: '#/properties/cores/maximum',
+            keyword: 'maximum',
+            params: { comparison: '<=', limit: 1024 },
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (data5 < 1 || isNaN(data5)) {
+          const err17 = {
+            instancePath: instancePath + '/cores',
+            schemaPath: '#/properties/cores/minimum',
+            keyword: 'minimum',
+            params: { comparison: '>=', limit: 1 },
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.measured !== undefined) {
+      let data6 = data.measured;
+      if (data6 && typeof data6 == 'object' && !Array.isArray(data6)) {
+        if (data6.timerLatenessUs === undefined) {
+          const err18 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'timerLatenessUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (data6.threadStartUs === undefined) {
+          const err19 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'threadStartUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data6.gilReacquireUs === undefined) {
+          const err20 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'gilReacquireUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (data6.switchIntervalUs === undefined) {
+          const err21 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'switchIntervalUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data6.processStartUs === undefined) {
+          const err22 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'processStartUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data6.defaultStartMethod === undefined) {
+          const err23 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'defaultStartMethod' },
+          };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data6.callRoundTripUs === undefined) {
+          const err24 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'callRoundTripUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data6.dumpsPerMBUs === undefined) {
+          const err25 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'dumpsPerMBUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data6.loadsPerMBUs === undefined) {
+          const err26 = {
+            instancePath: instancePath + '/measured',
+            schemaPath: '#/properties/measured/required',
+            keyword: 'required',
+            params: { missingProperty: 'loadsPerMBUs' },
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        for (const key1 in data6) {
+          if (!func1.call(schema53.properties.measured.properties, key1)) {
+            const err27 = {
+              instancePath: instancePath + '/measured',
+              schemaPath: '#/properties/measured/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key1 },
+            };
+            if (vErrors === null) {
+              vErrors = [err27];
+            } else {
+              vErrors.push(err27);
+            }
+            errors++;
+          }
+        }
+        if (data6.timerLatenessUs !== undefined) {
+          if (
+            !validate190(data6.timerLatenessUs, {
+              instancePath: instancePath + '/measured/timerLatenessUs',
+              parentData: data6,
+              parentDataProperty: 'timerLatenessUs',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors =
+              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data6.threadStartUs !== undefined) {
+          if (
+            !validate190(data6.threadStartUs, {
+              instancePath: instancePath + '/measured/threadStartUs',
+              parentData: data6,
+              parentDataProperty: 'threadStartUs',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors =
+              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data6.gilReacquireUs !== undefined) {
+          if (
+            !validate190(data6.gilReacquireUs, {
+              instancePath: instancePath + '/measured/gilReacquireUs',
+              parentData: data6,
+              parentDataProperty: 'gilReacquireUs',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors =
+              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data6.switchIntervalUs !== undefined) {
+          if (
+            !validate190(data6.switchIntervalUs, {
+              instancePath: instancePath + '/measured/switchIntervalUs',
+              parentData: data6,
+              parentDataProperty: 'switchIntervalUs',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors =
+              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data6.processStartUs !== undefined) {
+          let data11 = data6.processStartUs;
+          if (data11 && typeof data11 == 'object' && !Array.isArray(data11)) {
+            if (data11.fork === undefined) {
+              const err28 = {
+                instancePath: instancePath + '/measured/processStartUs',
+                schemaPath: '#/properties/measured/properties/processStartUs/required',
+                keyword: 'required',
+                params: { missingProperty: 'fork' },
+              };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
+            if (data11.forkserver === undefined) {
+              const err29 = {
+                instancePath: instancePath + '/measured/processStartUs',
+                schemaPath: '#/properties/measured/properties/processStartUs/required',
+                keyword: 'required',
+                params: { missingProperty: 'forkserver' },
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (data11.spawn === undefined) {
+              const err30 = {
+                instancePath: instancePath + '/measured/processStartUs',
+                schemaPath: '#/properties/measured/properties/processStartUs/required',
+                keyword: 'required',
+                params: { missingProperty: 'spawn' },
+              };
+              if (vErrors === null) {
+                vErrors = [err30];
+              } else {
+                vErrors.push(err30);
+              }
+              errors++;
+            }
+            for (const key2 in data11) {
+              if (!(key2 === 'fork' || key2 === 'forkserver' || key2 === 'spawn')) {
+                const err31 = {
+                  instancePath: instancePath + '/measured/processStartUs',
+                  schemaPath:
+                    '#/properties/measured/properties/processStartUs/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key2 },
+                };
+                if (vErrors === null) {
+                  vErrors = [err31];
+                } else {
+                  vErrors.push(err31);
+                }
+                errors++;
+              }
+            }
+            if (data11.fork !== undefined) {
+              if (
+                !validate190(data11.fork, {
+                  instancePath: instancePath + '/measured/processStartUs/fork',
+                  parentData: data11,
+                  parentDataProperty: 'fork',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors =
+                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data11.forkserver !== undefined) {
+              if (
+                !validate190(data11.forkserver, {
+                  instancePath: instancePath + '/measured/processStartUs/forkserver',
+                  parentData: data11,
+                  parentDataProperty: 'forkserver',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors =
+                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data11.spawn !== undefined) {
+              if (
+                !validate190(data11.spawn, {
+                  instancePath: instancePath + '/measured/processStartUs/spawn',
+                  parentData: data11,
+                  parentDataProperty: 'spawn',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors =
+                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err32 = {
+              instancePath: instancePath + '/measured/processStartUs',
+              schemaPath: '#/properties/measured/properties/processStartUs/type',
+              keyword: 'type',
+              params: { type: 'object' },
+            };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data6.defaultStartMethod !== undefined) {
+          let data15 = data6.defaultStartMethod;
+          if (!(data15 === 'fork' || data15 === 'forkserver' || data15 === 'spawn')) {
+            const err33 = {
+              instancePath: instancePath + '/measured/defaultStartMethod',
+              schemaPath: '#/properties/measured/properties/defaultStartMethod/enum',
+              keyword: 'enum',
+              params: {
+                allowedValues: schema53.properties.measured.properties.defaultStartMethod.enum,
+              },
+            };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data6.callRoundTripUs !== undefined) {
+          if (
+            !validate190(data6.callRoundTripUs, {
+              instancePath: instancePath + '/measured/callRoundTripUs',
+              parentData: data6,
+              parentDataProperty: 'callRoundTripUs',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors =
+              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data6.dumpsPerMBUs !== undefined) {
+          if (
+            !validate190(data6.dumpsPerMBUs, {
+              instancePath: instancePath + '/measured/dumpsPerMBUs',
+              parentData: data6,
+              parentDataProperty: 'dumpsPerMBUs',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors =
+              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+            errors = vErrors.length;
+          }
+        }
+        if (data6.loadsPerMBUs !== undefined) {
+          if (
+            !validate190(data6.loadsPerMBUs, {
+              instancePath: instancePath + '/measured/loadsPerMBUs',
+              parentData: data6,
+              parentDataProperty: 'loadsPerMBUs',
+              rootData,
+              dynamicAnchors,
+            })
+          ) {
+            vErrors =
+              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err34 = {
+          instancePath: instancePath + '/measured',
+          schemaPath: '#/properties/measured/type',
+          keyword: 'type',
+          params: { type: 'object' },
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.machine !== undefined) {
+      let data19 = data.machine;
+      if (data19 && typeof data19 == 'object' && !Array.isArray(data19)) {
+        if (data19.process === undefined) {
+          const err35 = {
+            instancePath: instancePath + '/machine',
+            schemaPath: '#/properties/machine/required',
+            keyword: 'required',
+            params: { missingProperty: 'process' },
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        for (const key3 in data19) {
+          if (!(key3 === 'process')) {
+            const err36 = {
+              instancePath: instancePath + '/machine',
+              schemaPath: '#/properties/machine/additionalProperties',
+              keyword: 'additionalProperties',
+              params: { additionalProperty: key3 },
+            };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data19.process !== undefined) {
+          let data20 = data19.process;
+          if (data20 && typeof data20 == 'object' && !Array.isArray(data20)) {
+            if (data20.startup === undefined) {
+              const err37 = {
+                instancePath: instancePath + '/machine/process',
+                schemaPath: '#/properties/machine/properties/process/required',
+                keyword: 'required',
+                params: { missingProperty: 'startup' },
+              };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            if (data20.callOverhead === undefined) {
+              const err38 = {
+                instancePath: instancePath + '/machine/process',
+                schemaPath: '#/properties/machine/properties/process/required',
+                keyword: 'required',
+                params: { missingProperty: 'callOverhead' },
+              };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+            if (data20.picklePerMB === undefined) {
+              const err39 = {
+                instancePath: instancePath + '/machine/process',
+                schemaPath: '#/properties/machine/properties/process/required',
+                keyword: 'required',
+                params: { missingProperty: 'picklePerMB' },
+              };
+              if (vErrors === null) {
+                vErrors = [err39];
+              } else {
+                vErrors.push(err39);
+              }
+              errors++;
+            }
+            for (const key4 in data20) {
+              if (!(key4 === 'startup' || key4 === 'callOverhead' || key4 === 'picklePerMB')) {
+                const err40 = {
+                  instancePath: instancePath + '/machine/process',
+                  schemaPath: '#/properties/machine/properties/process/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key4 },
+                };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+            if (data20.startup !== undefined) {
+              if (
+                !validate201(data20.startup, {
+                  instancePath: instancePath + '/machine/process/startup',
+                  parentData: data20,
+                  parentDataProperty: 'startup',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors =
+                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data20.callOverhead !== undefined) {
+              if (
+                !validate201(data20.callOverhead, {
+                  instancePath: instancePath + '/machine/process/callOverhead',
+                  parentData: data20,
+                  parentDataProperty: 'callOverhead',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors =
+                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                errors = vErrors.length;
+              }
+            }
+            if (data20.picklePerMB !== undefined) {
+              if (
+                !validate201(data20.picklePerMB, {
+                  instancePath: instancePath + '/machine/process/picklePerMB',
+                  parentData: data20,
+                  parentDataProperty: 'picklePerMB',
+                  rootData,
+                  dynamicAnchors,
+                })
+              ) {
+                vErrors =
+                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                errors = vErrors.length;
+              }
+            }
+          } else {
+            const err41 = {
+              instancePath: instancePath + '/machine/process',
+              schemaPath: '#/properties/machine/properties/process/type',
+              keyword: 'type',
+              params: { type: 'object' },
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err42 = {
+          instancePath: instancePath + '/machine',
+          schemaPath: '#/properties/machine/type',
+          keyword: 'type',
+          params: { type: 'object' },
+        };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err43 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'object' },
+    };
+    if (vErrors === null) {
+      vErrors = [err43];
+    } else {
+      vErrors.push(err43);
+    }
+    errors++;
+  }
+  validate189.errors = vErrors;
+  return errors === 0;
+}
+validate189.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;

@@ -1,7 +1,8 @@
 /**
  * The code view: the current wiring as the Python program it stands for, rebuilt as the
  * player edits. The selected nodes' lines are marked; clicking a line (or Enter on it)
- * selects its node in the editor. "Download .py" saves the runnable program.
+ * selects its node in the editor. "Download .py" saves the runnable program. A line below
+ * the bar says which machine the prediction uses, and loads a measured one.
  */
 import type { ContextChange, PanelContext } from '../../shell/panels';
 import { InputErrors } from '../../model/errors';
@@ -9,6 +10,7 @@ import type { Level } from '../../model/level';
 import { exportPython, suggestScale, type PythonProgram } from '../../python/exportPython';
 import { h, replace } from '../../shell/dom';
 import { downloadText } from '../download';
+import { machineLine } from './machineLine';
 import { renderLines } from './render';
 import './code.css';
 
@@ -26,6 +28,7 @@ export function mountCodeView(host: HTMLElement, context: PanelContext): () => v
     { class: 'btn small primary', attrs: { type: 'button', 'data-action': 'download-py' } },
     'Download .py',
   );
+  const machine = machineLine(context);
   const body = h('div', {
     class: 'code-body',
     attrs: { tabindex: '0', role: 'region', 'aria-label': 'The wiring as Python' },
@@ -35,6 +38,7 @@ export function mountCodeView(host: HTMLElement, context: PanelContext): () => v
       'div',
       { class: 'code-view' },
       h('div', { class: 'code-bar' }, status, h('span', { class: 'code-spacer' }), copy, download),
+      machine.element,
       body,
     ),
   );
@@ -99,6 +103,7 @@ export function mountCodeView(host: HTMLElement, context: PanelContext): () => v
       : `${program.fileName} · ${program.lines.length} lines · --scale ${program.scale}`;
     copy.disabled = download.disabled = broken;
     mark(context.selection, false);
+    machine.refresh();
   };
 
   const schedule = (): void => {

@@ -112,7 +112,7 @@ run_virtual(main)`);
     expect(result.metrics.shared).toEqual({ balance: measured });
     expect(measured).toEqual({ value: 1000, updates: 4000, lost: 3000 });
     expect(result.verdict.problems).toEqual([
-      'Race on "balance" at step2: 3000 updates were lost because two jobs read and wrote it at the same time. A Lock around the update fixes it.',
+      'Race on "balance": 3000 updates were lost because two jobs read and wrote it at the same time. A Lock around the update fixes it.',
     ]);
   });
 });

@@ -86,6 +86,18 @@ describe('sizes the simulated machine cannot hold', () => {
     ]);
   });
 
+  it('refuses 10^7 jobs, from a link and handed straight to the engine, naming the limit', () => {
+    const { level } = repro('engine-photo-resize-100000-processes.json');
+    const streams = level.workload.streams.map((s) => ({ ...s, count: 10_000_000 }));
+    const huge = { ...level, workload: { streams } };
+    expect(refusalOf(() => parseLevel(huge, 'link'))).toEqual([
+      '/workload/streams/0/count: expected a number <= 5000000',
+    ]);
+    expect(refusalOf(() => simulate(huge, huge.reference))).toEqual([
+      '/workload/streams: more than 5000000 jobs in all',
+    ]);
+  });
+
   it.each([
     ['engine-photo-resize-100000-processes.json', '1 GB', 1024],
     ['engine-oom-a66fc9efe0ffa136.json', '512 MB', 512],

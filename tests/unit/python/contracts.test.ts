@@ -14,9 +14,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCampaign } from '../../../levels/campaign';
 import { simulate } from '../../../src/engine/simulate';
 import { exportPython } from '../../../src/python/exportPython';
-import { runProgram } from './cpython';
+import { runProgram } from '../../../src/cli/python/run';
 import { engineOutcomes } from './outcomes';
-import { planCheck } from './plan';
+import { planCheck } from '../../../src/cli/python/plan';
 
 describe('the engine against CPython, contract by contract', () => {
   for (const level of loadCampaign()) {

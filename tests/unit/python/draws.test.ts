@@ -9,7 +9,7 @@ import { drawTime, opKey, rerunKey } from '../../../src/engine/sim/draws';
 import { Jobs } from '../../../src/engine/sim/jobs';
 import { exportPython } from '../../../src/python/exportPython';
 import { jobs, makeLevel, step, wire } from '../engine/build';
-import { runSnippet } from './cpython';
+import { runSnippet } from '../../../src/cli/python/run';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -15,7 +15,7 @@ import { simulate } from '../../../src/engine/simulate';
 import type { Level } from '../../../src/model/level';
 import { exportPython, suggestScale } from '../../../src/python/exportPython';
 import { cpu, io, jobs, makeLevel, step, wire } from '../engine/build';
-import { runProgram, runSnippet } from './cpython';
+import { runProgram, runSnippet } from '../../../src/cli/python/run';
 
 const dir = mkdtempSync(join(tmpdir(), 'loopwork-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

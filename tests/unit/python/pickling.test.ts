@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../src/engine/simulate';
 import { exportPython } from '../../../src/python/exportPython';
 import { cpu, jobs, makeLevel, step, wire } from '../engine/build';
-import { runProgram } from './cpython';
+import { runProgram } from '../../../src/cli/python/run';
 import { engineOutcomes } from './outcomes';
 
 describe('a process pool with big payloads', () => {

@@ -13,13 +13,13 @@
  * two-core machine, with room to spare.
  */
 import { cpus } from 'node:os';
-import { compileLevel } from '../../../src/engine/compileLevel';
-import { compileWiring } from '../../../src/engine/compileWiring';
-import { childrenOf, type Instr, type Program } from '../../../src/engine/program';
-import { simulate } from '../../../src/engine/simulate';
-import { OpCode, minOf, meanOf, type RunSpec, type TimeDist } from '../../../src/engine/spec';
-import type { Level } from '../../../src/model/level';
-import { suggestScale } from '../../../src/python/exportPython';
+import { compileLevel } from '../../engine/compileLevel';
+import { compileWiring } from '../../engine/compileWiring';
+import { childrenOf, type Instr, type Program } from '../../engine/program';
+import { simulate } from '../../engine/simulate';
+import { OpCode, minOf, meanOf, type RunSpec, type TimeDist } from '../../engine/spec';
+import type { Level } from '../../model/level';
+import { suggestScale } from '../../python/exportPython';
 
 /** Real seconds a check may take, aimed at and at most. */
 const TARGET_S = 2;
