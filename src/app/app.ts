@@ -51,6 +51,7 @@ export class App {
     this.store = new GameStore({
       run: () => this.session?.run() ?? Promise.resolve(null),
       select: (nodes) => this.session?.select(nodes),
+      board: () => this.session?.board() ?? null,
       openContract: (level, solution, from) => this.openContract(level, solution, from),
       keepSolution: (solution, name) => this.session?.keep(solution, name),
       notify: (message, tone) => this.toasts.show(message, tone),

@@ -11,6 +11,8 @@ import { LoopEditor } from '../editor/editor';
 import { Palette } from '../editor/palette';
 import { bindBoard, centreOn, fitView, placeAtCentre, zoomBy } from '../editor/board';
 import { bindShortcuts } from '../editor/shortcuts';
+import { boardPicture } from '../editor/picture';
+import type { BoardPicture } from '../shell/panels';
 import { h, replace } from '../shell/dom';
 import { panelTabs } from '../ui/dock';
 import { workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
@@ -223,6 +225,11 @@ export class ContractSession {
   /** Runs the current wiring with its trace; a run that meets every goal delivers the contract. */
   run(): Promise<SimResult | null> {
     return this.scoreFlow.run();
+  }
+
+  /** The board as the editor lays it out now, for the run view to draw the same. */
+  board(): BoardPicture | null {
+    return boardPicture(this.editor);
   }
 
   select(nodes: readonly string[]): void {

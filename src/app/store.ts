@@ -6,7 +6,7 @@
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
-import type { ContextChange, ContractOrigin, PanelContext } from '../shell/panels';
+import type { BoardPicture, ContextChange, ContractOrigin, PanelContext } from '../shell/panels';
 import { structureKey } from '../storage/structure';
 import type { MachineProfile } from '../model/profile';
 import { SimClient, Superseded } from '../workers/simClient';
@@ -14,6 +14,7 @@ import { SimClient, Superseded } from '../workers/simClient';
 export interface StoreActions {
   run(): Promise<SimResult | null>;
   select(nodes: readonly string[]): void;
+  board(): BoardPicture | null;
   openContract(level: Level, solution?: Solution, from?: ContractOrigin): void;
   keepSolution(solution: Solution, name: string): void;
   notify(message: string, tone?: 'info' | 'good' | 'bad'): void;
@@ -146,6 +147,9 @@ export class GameStore implements PanelContext {
   }
   select(nodes: readonly string[]): void {
     this.actions.select(nodes);
+  }
+  board(): BoardPicture | null {
+    return this.actions.board();
   }
   openContract(level: Level, solution?: Solution, from?: ContractOrigin): void {
     this.actions.openContract(level, solution, from);

@@ -43,6 +43,36 @@ export type ContextChange =
   /** The nodes the player selected in the editor (or a panel asked to highlight). */
   | { readonly type: 'selection'; readonly nodes: readonly string[] };
 
+/** A point in the board's own coordinates. */
+export interface BoardPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** One node as the editor draws it: its box and where its wires meet it, in board coordinates. */
+export interface BoardNode {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  /** Height of a container's header, above its children (the whole node for a step). */
+  readonly header: number;
+  readonly input: BoardPoint | null;
+  readonly outputs: Readonly<Record<string, BoardPoint>>;
+}
+
+/**
+ * The board as the editor lays it out now: every node's box and ports, the zoom and pan,
+ * and where the board sits on the screen. The run view draws the same picture.
+ */
+export interface BoardPicture {
+  readonly nodes: Readonly<Record<string, BoardNode>>;
+  /** Screen = board × k + (x, y), from the board's top left corner. */
+  readonly transform: { readonly k: number; readonly x: number; readonly y: number };
+  /** The board's top left corner on the screen (client pixels). */
+  readonly screen: { readonly left: number; readonly top: number };
+}
+
 /** What a panel reads and may do. The same object is handed to every panel. */
 export interface PanelContext {
   /** The open contract, or null on the inbox. */
@@ -75,6 +105,8 @@ export interface PanelContext {
   readonly showPending: boolean;
   /** A view plays the fresh run as the show; the verdict appears when `ended` settles. */
   presentRun(ended: Promise<void>): void;
+  /** How the editor lays out the wiring now; null when no board is open. */
+  board(): BoardPicture | null;
   /** Selects (and highlights) these nodes in the editor, e.g. from a line of the code view. */
   select(nodes: readonly string[]): void;
   /**

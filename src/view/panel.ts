@@ -39,7 +39,12 @@ function playbackFor(context: PanelContext): Promise<Playback> {
 }
 
 function inputOf(context: PanelContext): RunInput {
-  return { level: context.level, solution: context.solution, result: context.result };
+  return {
+    level: context.level,
+    solution: context.solution,
+    result: context.result,
+    board: context.board(),
+  };
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
+import type { BoardPicture } from '../shell/panels';
 import type { TraceEvent } from '../engine/trace';
 import { buildReplay, type Replay } from './replay/replay';
 import { duration } from '../shell/format';
@@ -13,6 +14,8 @@ export interface RunInput {
   readonly level: Level | null;
   readonly solution: Solution | null;
   readonly result: SimResult | null;
+  /** The editor's layout of the wiring, drawn as is when it covers every node. */
+  readonly board?: BoardPicture | null;
 }
 
 const replays = new WeakMap<readonly TraceEvent[], Replay>();

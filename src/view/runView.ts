@@ -12,15 +12,15 @@
  *
  * `playback` (optional) is a Playback shared with the timeline so both show the same
  * moment; `onPickJob(job, nodes)` hears when the player clicks a token (null: cleared).
- * The host's `data-tokens`, `data-drawn`, `data-moving`, `data-time` and
- * `data-selected-job` attributes tell tests what the scene shows.
+ * The host's `data-tokens`, `data-drawn`, `data-moving`, `data-time`, `data-selected-job`
+ * and `data-boxes` (each box's screen rectangle) attributes tell tests what the scene shows.
 
  *
  * Two canvases: the floor (boxes, wires, titles) is drawn only when the camera moves,
  * under a transparent canvas that draws what changes every frame.
  */
 import 'pixi.js/unsafe-eval';
-import { Application, Container, type ApplicationOptions, type Texture } from 'pixi.js';
+import { Container, type Texture } from 'pixi.js';
 
 import { h } from '../shell/dom';
 import { COLORS } from './colors';
@@ -29,7 +29,7 @@ import { AlertLayer } from './floor/alertLayer';
 import { Camera } from './floor/camera';
 import { describeDeadlock } from './floor/deadlock';
 import { layoutFloor, type FloorLayout } from './floor/layout';
-import { RENDERER_OPTIONS } from './floor/renderer';
+import { pixiApp } from './floor/renderer';
 import { drawStaticFloor } from './floor/staticLayer';
 import { TokenLayer, tokenTexture } from './floor/tokenLayer';
 import { createTokenPoints, TokenPlacer, type TokenPoints } from './floor/tokenPlaces';
@@ -107,23 +107,6 @@ function buildLive(input: RunInput, layout: FloorLayout, texture: Texture): Live
   };
 }
 
-async function pixiApp(
-  stage: HTMLElement,
-  options: Partial<ApplicationOptions>,
-): Promise<Application> {
-  const app = new Application();
-  await app.init({
-    ...RENDERER_OPTIONS,
-    autoDensity: true,
-    resolution: Math.min(2, window.devicePixelRatio || 1),
-    width: Math.max(1, stage.clientWidth),
-    height: Math.max(1, stage.clientHeight),
-    ...options,
-  });
-  stage.append(app.canvas);
-  return app;
-}
-
 export async function mountRunView(
   host: HTMLElement,
   input: RunInput,
@@ -157,6 +140,8 @@ export async function mountRunView(
   const reducedMotion = prefersReducedMotion();
 
   let scene: Scene | null = null;
+  /** The editor's layout as last handed in: its zoom and pan move while the wiring stays. */
+  let board = input.board ?? null;
   let floorDirty = true;
   let drawRequest = 0;
   let lastDraw = performance.now();
@@ -169,6 +154,17 @@ export async function mountRunView(
     // A short panel (the dock under the editor) keeps a thinner margin.
     const margin = Math.min(MARGIN, Math.round(app.screen.height * 0.07));
     if (scene) camera.fit(scene.layout.bounds, app.screen.width, app.screen.height, margin, force);
+  };
+
+  /**
+   * The show draws the board as the player left it: the same zoom, and every node on the
+   * same spot of the screen as in the editor (the stage lies over the board).
+   */
+  const showAsBoard = (): void => {
+    if (!board) return;
+    const at = stage.getBoundingClientRect();
+    const { k, x, y } = board.transform;
+    camera.set(k, x + board.screen.left - at.left, y + board.screen.top - at.top);
   };
 
   const build = (next: RunInput): void => {
@@ -190,7 +186,7 @@ export async function mountRunView(
       requestDraw();
       return;
     }
-    const layout = layoutFloor(next.solution, next.level);
+    const layout = layoutFloor(next.solution, next.level, next.board ?? null);
     const floor = drawStaticFloor(layout);
     const world = new Container({ label: 'live' });
     const live = buildLive(next, layout, texture);
@@ -249,6 +245,9 @@ export async function mountRunView(
     if (floorDirty) {
       floorDirty = false;
       floorApp.render();
+      host.dataset.boxes = JSON.stringify(
+        camera.screenRects(scene.layout.boxes.values(), stage.getBoundingClientRect()),
+      );
     }
     app.render();
     if (animating) requestDraw();
@@ -351,6 +350,7 @@ export async function mountRunView(
   return {
     playback,
     update(next: RunInput): void {
+      board = next.board ?? null;
       const same =
         scene !== null &&
         next.result === scene.input.result &&
@@ -358,7 +358,13 @@ export async function mountRunView(
         next.level === scene.input.level;
       if (!same) build(next);
     },
-    present: () => controls.present(),
+    async present(): Promise<void> {
+      const shown = controls.present();
+      showAsBoard();
+      await shown;
+      // Back in its place, the view shows the whole wiring again.
+      fit(true);
+    },
     render(): void {
       cancelAnimationFrame(drawRequest);
       draw(performance.now());

@@ -47,6 +47,15 @@ export class Camera {
     this.apply();
   }
 
+  /** Shows the world at `scale`, its origin at screen point (x, y); kept until the player moves or a fit is forced. */
+  set(scale: number, x: number, y: number): void {
+    this.scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+    this.x = x;
+    this.y = y;
+    this.moved = true;
+    this.apply();
+  }
+
   /** Zooms by `factor` keeping the world point under screen point (sx, sy) in place. */
   zoomAt(sx: number, sy: number, factor: number): void {
     const wx = (sx - this.x) / this.scale;
@@ -63,6 +72,22 @@ export class Camera {
     this.y += dy;
     this.moved = true;
     this.apply();
+  }
+
+  /** Each box's rectangle on the screen, in client pixels of a stage at `at` (for tests). */
+  screenRects(
+    boxes: Iterable<{ readonly id: string } & Bounds>,
+    at: { readonly left: number; readonly top: number },
+  ): Record<string, number[]> {
+    const rects: Record<string, number[]> = {};
+    for (const b of boxes)
+      rects[b.id] = [
+        at.left + this.x + b.x * this.scale,
+        at.top + this.y + b.y * this.scale,
+        b.w * this.scale,
+        b.h * this.scale,
+      ].map(Math.round);
+    return rects;
   }
 
   toWorld(sx: number, sy: number): { x: number; y: number } {

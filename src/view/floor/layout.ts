@@ -10,7 +10,9 @@
 import type { Level } from '../../model/level';
 import type { Solution, SolutionNode } from '../../model/solution';
 import { NODE_SPECS, type NodeType } from '../../model/vocabulary';
+import type { BoardPicture } from '../../shell/panels';
 import { autoLayout } from './autoLayout';
+import { layoutAsBoard } from './boardLayout';
 
 export interface Point {
   readonly x: number;
@@ -27,6 +29,8 @@ export interface NodeBox {
   /** Nesting depth: 0 at the top level. */
   readonly depth: number;
   readonly container: boolean;
+  /** Height of a container's header band, above its children. */
+  readonly header: number;
   readonly x: number;
   readonly y: number;
   readonly w: number;
@@ -63,7 +67,11 @@ export const CONTAINER = { header: 34, pad: 16, minW: 184, minH: 96 } as const;
 /** Points per sampled wire or path. */
 const CURVE_SAMPLES = 16;
 
-function describe(node: SolutionNode, level: Level | null): { title: string; detail: string } {
+/** A node's title and its parameters in a few words, as the floor writes them. */
+export function describe(
+  node: SolutionNode,
+  level: Level | null,
+): { title: string; detail: string } {
   const spec = NODE_SPECS[node.type];
   const p = node.params as unknown as Record<string, unknown>;
   switch (node.type) {
@@ -102,7 +110,8 @@ function describe(node: SolutionNode, level: Level | null): { title: string; det
   }
 }
 
-function outputPorts(node: SolutionNode, level: Level | null): string[] {
+/** The output ports a node shows (a Route's, one per kind of job). */
+export function outputPorts(node: SolutionNode, level: Level | null): string[] {
   if (node.type === 'route') {
     const kinds = level ? [...new Set(level.workload.streams.map((s) => s.kind))] : [];
     return kinds.map((k) => `kind:${k}`);
@@ -131,7 +140,13 @@ export function wireCurve(a: Point, b: Point): Float32Array {
  * there, by the flow of its wires (autoLayout.ts). `level` names the steps and Route's
  * ports; without it, ids stand in.
  */
-export function layoutFloor(solution: Solution, level: Level | null): FloorLayout {
+export function layoutFloor(
+  solution: Solution,
+  level: Level | null,
+  board: BoardPicture | null = null,
+): FloorLayout {
+  if (board && solution.nodes.every((n) => board.nodes[n.id] !== undefined))
+    return layoutAsBoard(solution, level, board);
   const anchored = anchoredPositions(solution);
   const asPlaced = layoutAt(solution, level, (node) => anchored.get(node.id) ?? node.position);
   if (!overlaps(asPlaced)) return asPlaced;
@@ -258,6 +273,7 @@ function layoutAt(
       parent: node.parent !== undefined && byId.has(node.parent) ? node.parent : null,
       depth,
       container: spec.container,
+      header: spec.container ? CONTAINER.header : h,
       x,
       y,
       w,
@@ -343,7 +359,9 @@ export function hopPoints(layout: FloorLayout, from: string, to: string): Float3
     for (const up of upA) {
       if (upB.includes(up) || up === to) break;
       const box = layout.boxes.get(up)!;
-      points.push({ x: box.x + box.w, y: box.y + CONTAINER.header / 2 });
+      points.push(
+        box.outputs.values().next().value ?? { x: box.x + box.w, y: box.y + box.header / 2 },
+      );
     }
   }
   if (!upA.includes(to)) {
@@ -354,7 +372,7 @@ export function hopPoints(layout: FloorLayout, from: string, to: string): Float3
     points.push(b.input);
   } else {
     // Back to the box it sits in (a body's end): its output side.
-    points.push({ x: b.x + b.w, y: b.y + CONTAINER.header / 2 });
+    points.push(b.outputs.values().next().value ?? { x: b.x + b.w, y: b.y + b.header / 2 });
   }
   const out = new Float32Array(points.length * 2);
   points.forEach((p, i) => {

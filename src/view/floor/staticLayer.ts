@@ -4,7 +4,7 @@
  */
 import { Container, Graphics } from 'pixi.js';
 import { COLORS } from '../colors';
-import { CONTAINER, type FloorLayout, type NodeBox } from './layout';
+import type { FloorLayout, NodeBox } from './layout';
 import { fit, label } from './text';
 
 const ACCENTS: Partial<Record<NodeBox['type'], number>> = {
@@ -22,8 +22,8 @@ function drawBox(g: Graphics, box: NodeBox): void {
   const accent = ACCENTS[box.type] ?? COLORS.lineStrong;
   if (box.container) {
     g.roundRect(box.x, box.y, box.w, box.h, 10).fill({ color: COLORS.panel, alpha: 0.92 });
-    g.roundRect(box.x, box.y, box.w, CONTAINER.header, 10).fill({ color: COLORS.raised2 });
-    g.rect(box.x, box.y + CONTAINER.header - 10, box.w, 10).fill({ color: COLORS.raised2 });
+    g.roundRect(box.x, box.y, box.w, box.header, 10).fill({ color: COLORS.raised2 });
+    g.rect(box.x, box.y + box.header - 10, box.w, 10).fill({ color: COLORS.raised2 });
     g.roundRect(box.x, box.y, box.w, box.h, 10).stroke({ width: 1.5, color: accent, alpha: 0.55 });
   } else {
     g.roundRect(box.x, box.y, box.w, box.h, 7).fill({ color: COLORS.raised2 });

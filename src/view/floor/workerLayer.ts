@@ -198,7 +198,7 @@ export class WorkerLayer {
     // A bar along the foot of the header, and the depth under the waiting tokens.
     const x = box.x + 1;
     const width = box.w - 2;
-    const y = box.y + CONTAINER.header - 3;
+    const y = box.y + box.header - 3;
     rect(this.view, x, y, width, 3, COLORS.raised);
     const fill = rect(this.view, x, y, 0, 3, COLORS.accent);
     const count = counter(9, COLORS.text);
