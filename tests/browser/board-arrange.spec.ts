@@ -1,31 +1,17 @@
 /** "Arrange automatically" lays the program out the way it reads, boxes around what they hold. */
 import { readdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   acceptContract,
   editor,
   finishContracts,
   insideBox,
-  node,
   openGame,
   placeNode,
   shoot,
   watchErrors,
 } from './helpers/game';
-
-type Box = { x: number; y: number; width: number; height: number };
-
-async function boxOf(page: Page, id: string): Promise<Box> {
-  const box = await node(page, id).boundingBox();
-  if (!box) throw new Error(`${id} not visible`);
-  return box;
-}
-
-const within = (inner: Box, outer: Box): boolean =>
-  inner.x >= outer.x - 1 &&
-  inner.y >= outer.y - 1 &&
-  inner.x + inner.width <= outer.x + outer.width + 1 &&
-  inner.y + inner.height <= outer.y + outer.height + 1;
+import { boxOf, within } from './helpers/boxes';
 
 for (const size of [
   { width: 1440, height: 900 },
@@ -75,10 +61,10 @@ for (const size of [
       })
       .toBe(true);
     await page.locator('[data-action=fit]').click();
-    expect(within(await boxOf(page, route), await boxOf(page, tasks))).toBe(true);
-    expect(within(await boxOf(page, processes), await boxOf(page, tasks))).toBe(true);
-    expect(within(await boxOf(page, crunch), await boxOf(page, processes))).toBe(true);
-    expect(within(await boxOf(page, ship), await boxOf(page, threads))).toBe(true);
+    expect(within(await boxOf(page, route), await boxOf(page, tasks), 1)).toBe(true);
+    expect(within(await boxOf(page, processes), await boxOf(page, tasks), 1)).toBe(true);
+    expect(within(await boxOf(page, crunch), await boxOf(page, processes), 1)).toBe(true);
+    expect(within(await boxOf(page, ship), await boxOf(page, threads), 1)).toBe(true);
     await shoot(page, `arrange-after-${size.width}`);
     expect(errors).toEqual([]);
   });

@@ -8,14 +8,7 @@ import {
   openGame,
   placeNode,
 } from './helpers/game';
-
-type Box = { x: number; y: number; width: number; height: number };
-
-async function boxOf(page: Page, id: string): Promise<Box> {
-  const box = await node(page, id).boundingBox();
-  if (!box) throw new Error(`${id} not visible`);
-  return box;
-}
+import { boxOf } from './helpers/boxes';
 
 /** The board's zoom, read from the area's transform. */
 function zoomOf(page: Page): Promise<string> {

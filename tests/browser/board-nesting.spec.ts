@@ -17,20 +17,7 @@ import {
   watchErrors,
   wire,
 } from './helpers/game';
-
-type Box = { x: number; y: number; width: number; height: number };
-
-async function boxOf(page: Page, id: string): Promise<Box> {
-  const box = await node(page, id).boundingBox();
-  if (!box) throw new Error(`${id} not visible`);
-  return box;
-}
-
-const within = (inner: Box, outer: Box): boolean =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.width <= outer.x + outer.width &&
-  inner.y + inner.height <= outer.y + outer.height;
+import { boxOf, within, type Box } from './helpers/boxes';
 
 const apart = (a: Box, b: Box): boolean =>
   a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
