@@ -180,6 +180,7 @@ export function mountCodeView(host: HTMLElement, context: PanelContext): () => v
         schedule();
         break;
       case 'live':
+        machine.liveChanged();
         // A new prediction may call for another time scale.
         if (context.level !== null && program !== null && scaleOf(context.level) !== program.scale)
           schedule();

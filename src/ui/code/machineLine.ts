@@ -4,6 +4,7 @@
  * A measured machine's prediction is shown beside the contract's; it is never a run, so
  * grades and progress stay the contract's.
  */
+import type { SimResult } from '../../engine/result';
 import { InputErrors } from '../../model/errors';
 import { parseProfile, type MachineProfile } from '../../model/profile';
 import type { PanelContext } from '../../shell/panels';
@@ -14,8 +15,15 @@ const MAX_PROFILE_BYTES = 64 * 1024;
 
 const seconds = (us: number): string => `${(us / 1e6).toFixed(us < 10e6 ? 3 : 1)} s`;
 
-/** Builds the line; `refresh()` predicts again after the wiring changed. */
-export function machineLine(context: PanelContext): { element: HTMLElement; refresh(): void } {
+/**
+ * Builds the line; `refresh()` predicts again after the wiring changed, `liveChanged()`
+ * rewrites it when the contract's own prediction (the live score) arrives or changes.
+ */
+export function machineLine(context: PanelContext): {
+  element: HTMLElement;
+  refresh(): void;
+  liveChanged(): void;
+} {
   const text = h('span', { class: 'code-machine-text', attrs: { 'data-testid': 'code-machine' } });
   const picker = h('input', {
     attrs: { type: 'file', accept: '.json,application/json', hidden: '', 'aria-hidden': 'true' },
@@ -32,7 +40,19 @@ export function machineLine(context: PanelContext): { element: HTMLElement; refr
   );
   const element = h('div', { class: 'code-machine muted' }, text, load, drop, picker);
   let profile: MachineProfile | null = null;
+  /** The measured machine's prediction of the current wiring, once it has come back. */
+  let predicted: SimResult | null = null;
   let asked = 0;
+
+  /** The measured prediction beside the contract's; the live score may come later, or never. */
+  const describe = (on: MachineProfile, result: SimResult): void => {
+    const contract = context.live?.ok
+      ? ` · the contract's machine: ${seconds(context.live.metrics.makespanUs)}`
+      : '';
+    text.textContent = result.ok
+      ? `Prediction on ${on.name} (Python ${on.python}, measured): ${seconds(result.metrics.makespanUs)}${contract}. Grades stay the contract's.`
+      : `On ${on.name} this wiring does not run: ${result.issues[0]?.message ?? 'it has problems'}`;
+  };
 
   const refresh = (): void => {
     drop.hidden = profile === null;
@@ -44,16 +64,13 @@ export function machineLine(context: PanelContext): { element: HTMLElement; refr
     }
     const on = profile;
     const ask = ++asked;
+    predicted = null;
     text.textContent = `Predicting on ${on.name} (Python ${on.python}, measured)…`;
     context.predictOn(on).then(
       (result) => {
         if (ask !== asked || result === null) return;
-        const contract = context.live?.ok
-          ? ` · the contract's machine: ${seconds(context.live.metrics.makespanUs)}`
-          : '';
-        text.textContent = result.ok
-          ? `Prediction on ${on.name} (Python ${on.python}, measured): ${seconds(result.metrics.makespanUs)}${contract}. Grades stay the contract's.`
-          : `On ${on.name} this wiring does not run: ${result.issues[0]?.message ?? 'it has problems'}`;
+        predicted = result;
+        describe(on, result);
       },
       (error: unknown) => {
         if (ask === asked)
@@ -90,5 +107,9 @@ export function machineLine(context: PanelContext): { element: HTMLElement; refr
     });
   });
   refresh();
-  return { element, refresh };
+  const liveChanged = (): void => {
+    if (profile !== null && predicted !== null) describe(profile, predicted);
+  };
+
+  return { element, refresh, liveChanged };
 }
