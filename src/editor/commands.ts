@@ -47,9 +47,7 @@ export class Commands {
     const level = this.owner.level;
     const used = new Set(this.editor.getNodes().map((n) => n.params.step));
     const step = level.steps.find((s) => !used.has(s.id)) ?? level.steps[0];
-    const params = {
-      ...(defaultParams(type, step?.id ?? '') as unknown as Record<string, unknown>),
-    };
+    const params: Record<string, unknown> = { ...defaultParams(type, step?.id ?? '') };
     const limits = level.palette[type]?.limits ?? {};
     for (const [name, max] of Object.entries(limits)) {
       if (typeof params[name] === 'number' && (params[name] as number) > max) params[name] = max;

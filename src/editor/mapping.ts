@@ -11,9 +11,10 @@ import {
   SOLUTION_KIND,
   type Connection,
   type Solution,
+  nodeOf,
   type SolutionNode,
 } from '../model/solution';
-import { isNodeType, type NodeParams } from '../model/vocabulary';
+import { isNodeType, paramsFrom, type ParamSpec } from '../model/vocabulary';
 import { compareIds } from './ids';
 import { LoopConnection, LoopNode, type Schemes } from './schemes';
 
@@ -30,13 +31,16 @@ export function toSolution(
     .getNodes()
     .map((node): SolutionNode => {
       const position = area.nodeViews.get(node.id)?.position ?? { x: 0, y: 0 };
-      const base = {
-        id: node.id,
-        type: node.type,
-        params: { ...node.params } as unknown as NodeParams[typeof node.type],
-        position: { x: Math.round(position.x), y: Math.round(position.y) },
+      // A value of the wrong kind goes on as text, so the engine's parameter check names it.
+      const value = (spec: ParamSpec): number | string => {
+        const held = node.params[spec.name];
+        return typeof held === 'number' || typeof held === 'string' ? held : String(held);
       };
-      return node.parent !== undefined ? { ...base, parent: node.parent } : base;
+      return nodeOf(node.type, paramsFrom(node.type, value), {
+        id: node.id,
+        position: { x: Math.round(position.x), y: Math.round(position.y) },
+        parent: node.parent,
+      });
     })
     .sort((a, b) => compareIds(a.id, b.id));
   const connections = editor

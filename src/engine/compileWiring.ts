@@ -7,9 +7,9 @@
  * wiring is never simulated.
  */
 import type { Level } from '../model/level';
-import { isNodeOfType, type Solution, type SolutionNode } from '../model/solution';
+import type { Solution, SolutionNode } from '../model/solution';
 import { parseDuration } from '../model/units';
-import { NODE_SPECS, type ErrorType, type NodeParams } from '../model/vocabulary';
+import { NODE_SPECS, type ErrorType } from '../model/vocabulary';
 import {
   childrenOf,
   END,
@@ -110,7 +110,6 @@ class WiringCompiler {
 
   private node(node: SolutionNode, where: Where, tail: Instr): Instr {
     const spec = NODE_SPECS[node.type];
-    const params = node.params as unknown as Record<string, unknown>;
     const onward = (port = 'out'): Instr =>
       this.chain(this.succ(node.id, port), where, tail, node.id);
     const optional = (port: string): Instr | null => {
@@ -131,7 +130,7 @@ class WiringCompiler {
       case 'sink':
         return { op: 'deliver', node: node.id };
       case 'step': {
-        const index = this.spec.steps.findIndex((s) => s.id === (params.step as string));
+        const index = this.spec.steps.findIndex((s) => s.id === node.params.step);
         const step = this.spec.steps[index];
         if (step && step.isAsync && coroutineOnly) {
           this.issue(
@@ -157,7 +156,7 @@ class WiringCompiler {
         if (node.type === 'semaphore') {
           this.semaphores.push({
             node: node.id,
-            permits: params.permits as number,
+            permits: node.params.permits,
             context: where.context,
           });
           return {
@@ -171,7 +170,7 @@ class WiringCompiler {
         return {
           op: 'lock',
           node: node.id,
-          lock: this.lockIndex(node as SolutionNode<'lock'>, where.context),
+          lock: this.lockIndex(node, where.context),
           body,
           next: onward(),
         };
@@ -185,7 +184,7 @@ class WiringCompiler {
         return {
           op: 'timeout',
           node: node.id,
-          afterUs: safeDuration(params.after),
+          afterUs: parseDuration(node.params.after),
           body: this.body(node.id, where, END),
           next: onward(),
           onTimeout: optional('timedOut'),
@@ -195,8 +194,8 @@ class WiringCompiler {
         return {
           op: 'retry',
           node: node.id,
-          attempts: params.attempts as number,
-          backoffUs: safeDuration(params.backoff),
+          attempts: node.params.attempts,
+          backoffUs: parseDuration(node.params.backoff),
           body: this.body(node.id, where, END),
           next: onward(),
           onFail: optional('failed'),
@@ -209,7 +208,7 @@ class WiringCompiler {
             `a pool inside a ${where.context} would block it waiting: offload from a coroutine instead`,
           );
         const kind = node.type === 'threadPool' ? 'thread' : 'process';
-        this.pools.push({ kind, node: node.id, workers: params.workers as number });
+        this.pools.push({ kind, node: node.id, workers: node.params.workers });
         const pool = this.pools.length - 1;
         const body = this.body(node.id, { ...where, context: kind }, END);
         return { op: 'offload', node: node.id, pool, body, next: onward() };
@@ -238,11 +237,11 @@ class WiringCompiler {
           node: node.id,
           body: this.body(node.id, { ...where, inFanOut: true }, END),
           next: onward(),
-          catches: REASONS_CAUGHT[(params.catches as ErrorType | undefined) ?? 'Exception'],
+          catches: REASONS_CAUGHT[node.params.catches],
           onError: optional('failed'),
         };
       case 'cleanup':
-        if (coroutineOnly && params.on === 'cancel')
+        if (coroutineOnly && node.params.on === 'cancel')
           this.issue(
             node.id,
             `nothing cancels a ${where.context}: a clean-up on cancel never runs there (make it run always, or put it around the pool)`,
@@ -250,8 +249,8 @@ class WiringCompiler {
         return {
           op: 'cleanup',
           node: node.id,
-          takesUs: safeDuration(params.takes),
-          always: params.on === 'always',
+          takesUs: parseDuration(node.params.takes),
+          always: node.params.on === 'always',
           body: this.body(node.id, where, END),
           next: onward(),
         };
@@ -290,7 +289,11 @@ class WiringCompiler {
     return 'Tasks, Queue or Batch';
   }
 
-  private spawner(node: SolutionNode, where: Where, tail: Instr): Instr {
+  private spawner(
+    node: SolutionNode<'tasks' | 'queue' | 'batch'>,
+    where: Where,
+    tail: Instr,
+  ): Instr {
     if (where.scope !== '') {
       this.issue(
         node.id,
@@ -314,17 +317,15 @@ class WiringCompiler {
         afterBody,
       );
       this.currentStage = outer;
-      const params = node.params as unknown as Record<string, unknown>;
-      const queue = node.params as NodeParams['queue'];
+      const queue = node.type === 'queue' ? node.params : null;
       this.stages[stage]!.spec = {
-        kind: node.type as StageSpec['kind'],
+        kind: node.type,
         node: node.id,
         entry,
-        capacity:
-          node.type === 'queue' ? (queue.capacity === 0 ? Infinity : queue.capacity) : Infinity,
-        workers: node.type === 'queue' ? queue.workers : 0,
-        shed: node.type === 'queue' && queue.whenFull === 'shed',
-        batchSize: node.type === 'batch' ? (params.size as number) : 1,
+        capacity: queue === null || queue.capacity === 0 ? Infinity : queue.capacity,
+        workers: queue?.workers ?? 0,
+        shed: queue?.whenFull === 'shed',
+        batchSize: node.type === 'batch' ? node.params.size : 1,
       };
     }
     if (this.currentStage >= 0) this.stages[this.currentStage]!.downstream.add(stage);
@@ -387,8 +388,8 @@ class WiringCompiler {
     return {
       node: node.id,
       body,
-      everyUs: safeDuration(node.params.every),
-      forUs: safeDuration(node.params.for),
+      everyUs: parseDuration(node.params.every),
+      forUs: parseDuration(node.params.for),
     };
   }
 
@@ -432,14 +433,6 @@ const REASONS_CAUGHT: Readonly<Record<ErrorType, readonly FailReason[]>> = {
   TimeoutError: ['timeout'],
 };
 
-function safeDuration(value: unknown): number {
-  try {
-    return typeof value === 'string' ? parseDuration(value) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 export interface CompiledWiring {
   readonly program: Program | null;
   readonly issues: readonly WiringIssue[];
@@ -460,7 +453,7 @@ export function compileWiring(solution: Solution, level: Level, spec: RunSpec): 
   compiler.contexts[graph.source] = 'main';
   const tickers: TickerSpec[] = [];
   for (const node of graph.nodes.values()) {
-    const ticker = isNodeOfType(node, 'ticker') ? compiler.ticker(node) : null;
+    const ticker = node.type === 'ticker' ? compiler.ticker(node) : null;
     if (ticker !== null) tickers.push(ticker);
   }
   for (const node of graph.nodes.values()) {

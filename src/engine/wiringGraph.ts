@@ -4,12 +4,13 @@
  * each pinned to a node so the editor can show it where the player will look.
  */
 import type { Level } from '../model/level';
-import type { Connection, Solution, SolutionNode } from '../model/solution';
+import { nodeOf, type Connection, type Solution, type SolutionNode } from '../model/solution';
 import { parseDuration } from '../model/units';
 import {
   NODE_SPECS,
   isNodeType,
   kindOfRoutePort,
+  paramsFrom,
   type NodeType,
   type ParamSpec,
 } from '../model/vocabulary';
@@ -78,9 +79,18 @@ function checkParam(
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** A node as the input holds it: an object whose params are an object, nothing else checked yet. */
+interface RawNode {
+  readonly id: unknown;
+  readonly type: unknown;
+  readonly parent: unknown;
+  readonly position: unknown;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
 /** The nodes and wires of a wiring of any shape, keeping those that are objects. */
 interface WiringParts {
-  readonly nodes: readonly SolutionNode[];
+  readonly nodes: readonly RawNode[];
   readonly connections: readonly Connection[];
 }
 
@@ -98,15 +108,18 @@ function readParts(solution: unknown, issues: WiringIssue[]): WiringParts {
     issues.push({ message: `the wiring's ${field} must be a list` });
     return [];
   };
-  const nodes: SolutionNode[] = [];
+  const nodes: RawNode[] = [];
   list('nodes').forEach((node, i) => {
     // Params that are not an object read as none given: each parameter's check names it.
     if (!isRecord(node)) issues.push({ message: `node ${i + 1} of the wiring is not a node` });
     else
       nodes.push({
-        ...node,
+        id: node.id,
+        type: node.type,
+        parent: node.parent,
+        position: node.position,
         params: isRecord(node.params) ? node.params : {},
-      } as unknown as SolutionNode);
+      });
   });
   const connections: Connection[] = [];
   list('connections').forEach((wire, i) => {
@@ -116,7 +129,7 @@ function readParts(solution: unknown, issues: WiringIssue[]): WiringParts {
       typeof wire.to === 'string' &&
       typeof wire.fromPort === 'string'
     )
-      connections.push(wire as unknown as Connection);
+      connections.push({ from: wire.from, fromPort: wire.fromPort, to: wire.to });
     else issues.push({ message: `wire ${i + 1} of the wiring does not name two nodes and a port` });
   });
   return { nodes, connections };
@@ -142,18 +155,28 @@ function checkNodes(
       issues.push({ node: node.id, message: `unknown node type ${JSON.stringify(node.type)}` });
       continue;
     }
-    nodes.set(node.id, node);
+    const id = node.id;
     counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
     const spec = NODE_SPECS[node.type];
     const entry = level.palette[node.type];
     const given = spec.category === 'given' || spec.category === 'step';
     if (!given && entry === undefined)
-      issues.push({ node: node.id, message: `this contract does not allow ${spec.label} nodes` });
-    const params = node.params as unknown as Record<string, unknown>;
-    for (const param of spec.params) {
-      const problem = checkParam(param, params[param.name], level, entry?.limits?.[param.name]);
-      if (problem) issues.push({ node: node.id, message: problem });
-    }
+      issues.push({ node: id, message: `this contract does not allow ${spec.label} nodes` });
+    // A parameter that fails its check is an issue already, so the wiring will not run; the
+    // compiler reads the default in its place and never meets a value of the wrong kind.
+    const params = paramsFrom(node.type, (param) => {
+      const value = node.params[param.name];
+      const problem = checkParam(param, value, level, entry?.limits?.[param.name]);
+      if (problem === null && (typeof value === 'number' || typeof value === 'string'))
+        return value;
+      if (problem) issues.push({ node: id, message: problem });
+      return param.kind === 'stepRef' ? '' : param.default;
+    });
+    if (node.parent !== undefined && typeof node.parent !== 'string')
+      issues.push({ node: id, message: 'names its container by something other than an id' });
+    const parent = typeof node.parent === 'string' ? node.parent : undefined;
+    // Where the editor drew it is no concern of the engine's.
+    nodes.set(id, nodeOf(node.type, params, { id, parent, position: { x: 0, y: 0 } }));
   }
   for (const [type, count] of counts) {
     const max = NODE_SPECS[type].category === 'given' ? 1 : level.palette[type]?.max;

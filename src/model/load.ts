@@ -78,11 +78,10 @@ function migrateEmbeddedSolutions(level: JsonObject, source: string): JsonObject
  */
 export function parseLevel(json: unknown, source: string): Level {
   const migrated = migrate(plainCopy(json, source), LEVEL_LADDER, source);
-  const doc = migrateEmbeddedSolutions(withoutSchemaPointer(migrated), source);
-  if (!validateLevel(doc)) {
+  const level = migrateEmbeddedSolutions(withoutSchemaPointer(migrated), source);
+  if (!validateLevel(level)) {
     throw new InputErrors(describeSchemaErrors(validateLevel.errors ?? [], source));
   }
-  const level = doc as unknown as Level;
   const findings = new Findings(source);
   checkLevel(findings, level);
   const context = solutionContext(level);
@@ -99,11 +98,10 @@ export function parseLevel(json: unknown, source: string): Level {
  * @throws InputErrors naming the JSON path and the expectation of every problem.
  */
 export function parseSolution(json: unknown, source: string, level?: Level): Solution {
-  const doc = withoutSchemaPointer(migrate(plainCopy(json, source), SOLUTION_LADDER, source));
-  if (!validateSolution(doc)) {
+  const solution = withoutSchemaPointer(migrate(plainCopy(json, source), SOLUTION_LADDER, source));
+  if (!validateSolution(solution)) {
     throw new InputErrors(describeSchemaErrors(validateSolution.errors ?? [], source));
   }
-  const solution = doc as unknown as Solution;
   const findings = new Findings(source);
   checkSolution(findings, solution, level ? solutionContext(level) : undefined);
   if (findings.errors.length > 0) throw new InputErrors(findings.errors);

@@ -49,7 +49,7 @@ export function parseProfile(json: unknown, source: string): MachineProfile {
   if (!validateProfile(json)) {
     throw new InputErrors(describeSchemaErrors(validateProfile.errors ?? [], source));
   }
-  return json as MachineProfile;
+  return json;
 }
 
 const us = (n: number): string => `${Math.max(0, Math.round(n))}us`;

@@ -19,7 +19,11 @@ export interface Solution {
   readonly connections: readonly Connection[];
 }
 
-export interface SolutionNode<T extends NodeType = NodeType> {
+/**
+ * A node of one type: `type` and `params` go together, so checking `node.type` on a
+ * `SolutionNode` narrows its `params` to that type's.
+ */
+export interface NodeOfType<T extends NodeType> {
   readonly id: string;
   readonly type: T;
   readonly params: NodeParams[T];
@@ -28,6 +32,9 @@ export interface SolutionNode<T extends NodeType = NodeType> {
   /** Where the editor draws it; meaningless to the engine. */
   readonly position: { readonly x: number; readonly y: number };
 }
+
+/** Any node of the wiring (a union over the node types), or, given `T`, a node of those types. */
+export type SolutionNode<T extends NodeType = NodeType> = { readonly [K in T]: NodeOfType<K> }[T];
 
 /** A wire from one node's output port to another node's input. */
 export interface Connection {
@@ -40,6 +47,26 @@ export interface Connection {
 export function isNodeOfType<T extends NodeType>(
   node: SolutionNode,
   type: T,
-): node is SolutionNode<T> {
+): node is Extract<SolutionNode, { readonly type: T }> {
   return node.type === type;
+}
+
+/**
+ * A node whose type is known only at run time (read from an editor or from input), with
+ * params built for that type by `paramsFrom`. The assertion is the one place a runtime
+ * `type` and its params are joined: TypeScript cannot follow a generic `T` into the union.
+ */
+export function nodeOf<T extends NodeType>(
+  type: T,
+  params: NodeParams[T],
+  place: Pick<SolutionNode, 'id' | 'position' | 'parent'>,
+): SolutionNode {
+  const node: NodeOfType<T> = {
+    id: place.id,
+    type,
+    params,
+    position: place.position,
+    ...(place.parent !== undefined ? { parent: place.parent } : {}),
+  };
+  return node as SolutionNode;
 }

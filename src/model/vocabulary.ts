@@ -29,36 +29,6 @@ export type NodeType =
   | 'ticker'
   | 'route';
 
-export interface NodeParams {
-  readonly source: Record<string, never>;
-  readonly sink: Record<string, never>;
-  readonly step: { readonly step: string };
-  readonly tasks: Record<string, never>;
-  readonly queue: {
-    /** Places in the queue; 0 means unbounded (`asyncio.Queue()`). */
-    readonly capacity: number;
-    readonly workers: number;
-    /** A full queue blocks its producer (`await q.put`) or sheds the job (`put_nowait`). */
-    readonly whenFull: 'block' | 'shed';
-  };
-  readonly batch: { readonly size: number };
-  readonly semaphore: { readonly permits: number };
-  /** Locks are named so two Lock nodes can take the same lock (and deadlock on it). */
-  readonly lock: { readonly name: string };
-  readonly timeout: { readonly after: Duration };
-  readonly retry: { readonly attempts: number; readonly backoff: Duration };
-  readonly threadPool: { readonly workers: number };
-  readonly processPool: { readonly workers: number };
-  readonly fanOut: Record<string, never>;
-  /** `except*` on the "failed" port: the error type it catches from the group. */
-  readonly taskGroup: { readonly catches: ErrorType };
-  /** A clean-up of its own duration, on cancellation only or on every way out. */
-  readonly cleanup: { readonly takes: Duration; readonly on: 'cancel' | 'always' };
-  /** Repeats its body every `every` beside main(); `for` 0 means until every job is done. */
-  readonly ticker: { readonly every: Duration; readonly for: Duration };
-  readonly route: Record<string, never>;
-}
-
 /** The exceptions a wiring's code can raise, as an `except*` clause names them. */
 export type ErrorType = 'Exception' | 'ServiceError' | 'TimeoutError';
 export const ERROR_TYPES: readonly ErrorType[] = ['Exception', 'ServiceError', 'TimeoutError'];
@@ -115,8 +85,8 @@ export type ParamSpec =
     }
   | { readonly name: string; readonly kind: 'stepRef'; readonly label: string };
 
-export interface NodeSpec {
-  readonly type: NodeType;
+export interface NodeSpec<T extends NodeType = NodeType> {
+  readonly type: T;
   /** One symbol, shared by the node on the board and the palette, so it is recognised at a glance. */
   readonly glyph: string;
   readonly label: string;
@@ -145,7 +115,11 @@ export const HARD_LIMITS = {
 
 const HOUR = 3_600_000_000;
 
-export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
+/**
+ * The table as written, literal types and all: `NodeParams` is read from it, so a node's
+ * parameters are exactly the ones its entry lists. The rest of the game reads `NODE_SPECS`.
+ */
+const SPEC_TABLE = {
   source: {
     type: 'source',
     glyph: '▶',
@@ -481,6 +455,31 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
     outputs: [],
     params: [],
   },
+} as const satisfies { readonly [T in NodeType]: NodeSpec<T> };
+
+export const NODE_SPECS: { readonly [T in NodeType]: NodeSpec<T> } = SPEC_TABLE;
+
+/** The value a parameter of this spec holds in a saved wiring. */
+type ParamValue<S extends ParamSpec> = S extends { readonly kind: 'int' }
+  ? number
+  : S extends { readonly kind: 'duration' }
+    ? Duration
+    : S extends { readonly kind: 'choice'; readonly options: readonly (infer O)[] }
+      ? O
+      : string;
+
+/** A node without parameters holds an empty object, and no key may be added to it. */
+type ParamsOf<Specs extends readonly ParamSpec[]> = [Specs[number]] extends [never]
+  ? Readonly<Record<string, never>>
+  : { readonly [S in Specs[number] as S['name']]: ParamValue<S> };
+
+/**
+ * Each node type's parameters, derived from its vocabulary entry: `queue` is
+ * `{ capacity: number; workers: number; whenFull: 'block' | 'shed' }` because its entry
+ * lists those three specs. A new entry needs no second declaration to keep in step.
+ */
+export type NodeParams = {
+  readonly [T in NodeType]: ParamsOf<(typeof SPEC_TABLE)[T]['params']>;
 };
 
 export const NODE_TYPES = Object.keys(NODE_SPECS) as readonly NodeType[];
@@ -491,9 +490,20 @@ export function isNodeType(value: unknown): value is NodeType {
 
 /** The parameters a freshly placed node of this type gets. */
 export function defaultParams<T extends NodeType>(type: T, firstStep = ''): NodeParams[T] {
-  const params: Record<string, unknown> = {};
-  for (const spec of NODE_SPECS[type].params) {
-    params[spec.name] = spec.kind === 'stepRef' ? firstStep : spec.default;
-  }
-  return params as unknown as NodeParams[T];
+  return paramsFrom(type, (spec) => (spec.kind === 'stepRef' ? firstStep : spec.default));
+}
+
+/**
+ * A node's parameters, each read from its spec: the one place that builds a `NodeParams`
+ * value from the table at run time. The assertion holds because `NodeParams[T]` is derived
+ * from the same specs the loop walks; `valueOf` must return a number for an `int` spec and a
+ * string for every other kind.
+ */
+export function paramsFrom<T extends NodeType>(
+  type: T,
+  valueOf: (spec: ParamSpec) => number | string,
+): NodeParams[T] {
+  const params: Record<string, number | string> = {};
+  for (const spec of NODE_SPECS[type].params) params[spec.name] = valueOf(spec);
+  return params as NodeParams[T];
 }

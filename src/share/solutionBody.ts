@@ -160,7 +160,7 @@ export function encodeSolutionBody(solution: Solution, level: Level): Uint8Array
     out.int(gy - y);
     x = gx;
     y = gy;
-    const params = node.params as unknown as Readonly<Record<string, unknown>>;
+    const params: Readonly<Record<string, unknown>> = node.params;
     for (const spec of NODE_SPECS[node.type].params)
       writeParam(out, spec, params[spec.name], level, where);
   });

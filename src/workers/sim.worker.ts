@@ -7,33 +7,31 @@
 import { simulate } from '../engine/simulate';
 import { TRACE_CHUNK, type SimRequest, type SimResponse } from './protocol';
 
-const scope = self as unknown as {
-  onmessage: ((event: MessageEvent<SimRequest>) => void) | null;
-  postMessage(message: SimResponse): void;
-};
+/** The page is the worker's only correspondent: every message it sends is a SimResponse. */
+const post = (message: SimResponse): void => self.postMessage(message);
 
-scope.onmessage = (event) => {
+self.addEventListener('message', (event: MessageEvent<SimRequest>) => {
   const { id, level, solution, options, progress } = event.data;
   try {
     const result = simulate(level, solution, {
       ...options,
       onProgress: progress
-        ? (resolved, total) => scope.postMessage({ id, kind: 'progress', resolved, total })
+        ? (resolved, total) => post({ id, kind: 'progress', resolved, total })
         : undefined,
     });
     if (!result.ok || result.trace === null) {
-      scope.postMessage({ id, kind: 'done', result });
+      post({ id, kind: 'done', result });
       return;
     }
     const trace = result.trace;
     for (let at = 0; at < trace.length; at += TRACE_CHUNK)
-      scope.postMessage({ id, kind: 'trace', events: trace.slice(at, at + TRACE_CHUNK) });
-    scope.postMessage({ id, kind: 'done', result: { ...result, trace: [] } });
+      post({ id, kind: 'trace', events: trace.slice(at, at + TRACE_CHUNK) });
+    post({ id, kind: 'done', result: { ...result, trace: [] } });
   } catch (error) {
-    scope.postMessage({
+    post({
       id,
       kind: 'failed',
       error: error instanceof Error ? error.message : String(error),
     });
   }
-};
+});

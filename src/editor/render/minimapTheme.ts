@@ -3,7 +3,7 @@
  * shadow roots that page CSS cannot reach, so the theme is appended to each element class's
  * style list before the first minimap is created (lit adopts that list per instance).
  */
-import { css, type CSSResultOrNative } from 'lit';
+import { css } from 'lit';
 import '@retejs/lit-plugin';
 
 const THEME: Readonly<Record<string, ReturnType<typeof css>>> = {
@@ -40,8 +40,9 @@ export function themeMinimap(): void {
   if (applied) return;
   applied = true;
   for (const [tag, style] of Object.entries(THEME)) {
-    const element = customElements.get(tag) as unknown as
-      { elementStyles?: CSSResultOrNative[] } | undefined;
-    element?.elementStyles?.push(style);
+    // The minimap's parts are lit elements: their class keeps the styles it adopts.
+    const element = customElements.get(tag);
+    if (element && 'elementStyles' in element && Array.isArray(element.elementStyles))
+      element.elementStyles.push(style);
   }
 }

@@ -246,8 +246,9 @@ export function checkSolution(
           ? 'a node cannot sit inside itself'
           : `no node "${node.parent}" to sit in`,
       );
+    const params: Readonly<Record<string, unknown>> = node.params;
     for (const spec of NODE_SPECS[node.type].params) {
-      const value = (node.params as unknown as Record<string, unknown>)[spec.name];
+      const value = params[spec.name];
       if (spec.kind === 'duration' && typeof value === 'string') {
         const us = f.measure(at('nodes', i, 'params', spec.name), () => parseDuration(value));
         if (us !== undefined && (us < spec.minUs || us > spec.maxUs))

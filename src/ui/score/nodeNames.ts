@@ -11,11 +11,10 @@ import { NODE_SPECS } from '../../model/vocabulary';
 export function nodeName(level: Level, solution: Solution | null, id: string): string | null {
   const node = solution?.nodes.find((n) => n.id === id);
   if (!node || !NODE_SPECS[node.type]) return null;
-  const params = node.params as unknown as Record<string, unknown>;
   if (node.type === 'step') {
-    const step = level.steps.find((s) => s.id === params.step);
-    return `Step “${step?.label ?? String(params.step)}”`;
+    const step = level.steps.find((s) => s.id === node.params.step);
+    return `Step “${step?.label ?? node.params.step}”`;
   }
-  if (node.type === 'lock') return `Lock “${String(params.name)}”`;
+  if (node.type === 'lock') return `Lock “${node.params.name}”`;
   return NODE_SPECS[node.type].label;
 }

@@ -73,38 +73,37 @@ export function describe(
   level: Level | null,
 ): { title: string; detail: string } {
   const spec = NODE_SPECS[node.type];
-  const p = node.params as unknown as Record<string, unknown>;
   switch (node.type) {
     case 'step': {
       // Titled as the editor titles it: by the step's label.
-      const step = level?.steps.find((s) => s.id === p.step);
-      return { title: step?.label ?? String(p.step), detail: '' };
+      const step = level?.steps.find((s) => s.id === node.params.step);
+      return { title: step?.label ?? node.params.step, detail: '' };
     }
     case 'queue':
       return {
         title: 'Queue',
-        detail: `${p.capacity === 0 ? 'unbounded' : `cap ${String(p.capacity)}`} · ${String(p.workers)} workers`,
+        detail: `${node.params.capacity === 0 ? 'unbounded' : `cap ${node.params.capacity}`} · ${node.params.workers} workers`,
       };
     case 'threadPool':
-      return { title: spec.label, detail: `${String(p.workers)} threads` };
+      return { title: spec.label, detail: `${node.params.workers} threads` };
     case 'processPool':
-      return { title: spec.label, detail: `${String(p.workers)} processes` };
+      return { title: spec.label, detail: `${node.params.workers} processes` };
     case 'semaphore':
-      return { title: spec.label, detail: `${String(p.permits)} permits` };
+      return { title: spec.label, detail: `${node.params.permits} permits` };
     case 'lock':
-      return { title: spec.label, detail: String(p.name) };
+      return { title: spec.label, detail: node.params.name };
     case 'timeout':
-      return { title: spec.label, detail: `after ${String(p.after)}` };
+      return { title: spec.label, detail: `after ${node.params.after}` };
     case 'retry':
-      return { title: spec.label, detail: `${String(p.attempts)} attempts` };
+      return { title: spec.label, detail: `${node.params.attempts} attempts` };
     case 'batch':
-      return { title: spec.label, detail: `chunks of ${String(p.size)}` };
+      return { title: spec.label, detail: `chunks of ${node.params.size}` };
     case 'taskGroup':
-      return { title: spec.label, detail: `except* ${String(p.catches)}` };
+      return { title: spec.label, detail: `except* ${node.params.catches}` };
     case 'ticker':
-      return { title: spec.label, detail: `every ${String(p.every)}` };
+      return { title: spec.label, detail: `every ${node.params.every}` };
     case 'cleanup':
-      return { title: spec.label, detail: `${String(p.takes)} on ${String(p.on)}` };
+      return { title: spec.label, detail: `${node.params.takes} on ${node.params.on}` };
     default:
       return { title: spec.label, detail: '' };
   }

@@ -98,7 +98,7 @@ run(main)`);
     const short: Solution = {
       ...solution,
       nodes: solution.nodes.map((n) =>
-        n.id === 'ticker' ? { ...n, params: { every: '50ms', for: '250ms' } } : n,
+        n.type === 'ticker' ? { ...n, params: { every: '50ms', for: '250ms' } } : n,
       ),
     };
     const result = simulate(level, short);
