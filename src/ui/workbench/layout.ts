@@ -37,18 +37,22 @@ const VIEWS: readonly { view: WorkbenchView; title: string }[] = [
   { view: 'score', title: 'Score' },
 ];
 
+/** `board`: the editor's element to put in the middle, when a board is reopened; else a new one. */
 export function workbenchLayout(
   sideTabs: readonly DockTab[],
   bottomTabs: readonly DockTab[],
+  board?: HTMLElement,
 ): WorkbenchLayout {
   const palette = h('aside', {
     class: 'wb-palette',
     attrs: { 'aria-label': 'Nodes you may place', id: 'wb-palette' },
   });
-  const editor = h('div', {
-    class: 'wb-editor',
-    attrs: { 'aria-label': 'Wiring editor', tabindex: '-1' },
-  });
+  const editor =
+    board ??
+    h('div', {
+      class: 'wb-editor',
+      attrs: { 'aria-label': 'Wiring editor', tabindex: '-1' },
+    });
   const drawer = new PaletteDrawer(palette);
   const editorOverlay = h('div', { class: 'wb-editor-overlay' }, drawer.toggle);
   const side = new Dock('side', sideTabs);
