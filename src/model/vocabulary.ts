@@ -27,7 +27,9 @@ export type NodeType =
   | 'taskGroup'
   | 'cleanup'
   | 'ticker'
-  | 'route';
+  | 'route'
+  | 'gatherAll'
+  | 'gather';
 
 /** The exceptions a wiring's code can raise, as an `except*` clause names them. */
 export type ErrorType = 'Exception' | 'ServiceError' | 'TimeoutError';
@@ -455,6 +457,41 @@ const SPEC_TABLE = {
     outputs: [],
     params: [],
   },
+  gatherAll: {
+    type: 'gatherAll',
+    glyph: '⋕',
+    label: 'Gather all',
+    category: 'wrapper',
+    container: true,
+    python:
+      'results = await asyncio.gather(*(body(part) for part in job.parts), return_exceptions=True)',
+    blurb:
+      'Runs the body for every part at once and waits for all of them, errors and all: a failed part sends the job out by "failed".',
+    hasInput: true,
+    outputs: ['out', 'failed'],
+    params: [],
+  },
+  gather: {
+    type: 'gather',
+    glyph: '⋈',
+    label: 'Gather branches',
+    category: 'wrapper',
+    container: true,
+    python: 'await asyncio.gather(branch_1(job), branch_2(job), …)',
+    blurb:
+      'Each chain inside is a branch of its own, run at once for the job. On raise, the first error reaches the job at once while the other branches run on; on collect, it waits for all and a failure sends the job out by "failed".',
+    hasInput: true,
+    outputs: ['out', 'failed'],
+    params: [
+      {
+        name: 'exceptions',
+        kind: 'choice',
+        options: ['raise', 'collect'],
+        default: 'raise',
+        label: 'Errors',
+      },
+    ],
+  },
 } as const satisfies { readonly [T in NodeType]: NodeSpec<T> };
 
 export const NODE_SPECS: { readonly [T in NodeType]: NodeSpec<T> } = SPEC_TABLE;
@@ -481,6 +518,9 @@ type ParamsOf<Specs extends readonly ParamSpec[]> = [Specs[number]] extends [nev
 export type NodeParams = {
   readonly [T in NodeType]: ParamsOf<(typeof SPEC_TABLE)[T]['params']>;
 };
+
+/** `gather()` passes the first error on at once (`raise`) or returns every error (`collect`). */
+export type GatherExceptions = NodeParams['gather']['exceptions'];
 
 export const NODE_TYPES = Object.keys(NODE_SPECS) as readonly NodeType[];
 

@@ -104,6 +104,8 @@ export function describe(
       return { title: spec.label, detail: `every ${node.params.every}` };
     case 'cleanup':
       return { title: spec.label, detail: `${node.params.takes} on ${node.params.on}` };
+    case 'gather':
+      return { title: spec.label, detail: `errors: ${node.params.exceptions}` };
     default:
       return { title: spec.label, detail: '' };
   }
