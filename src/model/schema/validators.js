@@ -6752,6 +6752,12 @@ const schema46 = {
     },
     noParams: { type: 'object', additionalProperties: false },
     workers: { type: 'integer', minimum: 1, maximum: 100000 },
+    poolWorkers: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 100000,
+      description: "0: the executor's default size, from the machine's cores.",
+    },
     node: {
       type: 'object',
       required: ['id', 'type', 'params', 'position'],
@@ -6826,6 +6832,11 @@ const schema46 = {
                 },
                 workers: { $ref: '#/$defs/workers' },
                 whenFull: { enum: ['block', 'shed'] },
+                stop: {
+                  enum: ['join+cancel', 'shutdown', 'cancel', 'never'],
+                  description:
+                    'How main() stops the workers after its last put; absent: join+cancel.',
+                },
               },
             },
           },
@@ -6895,7 +6906,7 @@ const schema46 = {
               type: 'object',
               required: ['workers'],
               additionalProperties: false,
-              properties: { workers: { $ref: '#/$defs/workers' } },
+              properties: { workers: { $ref: '#/$defs/poolWorkers' } },
             },
           },
         },
@@ -6906,7 +6917,7 @@ const schema46 = {
               type: 'object',
               required: ['workers'],
               additionalProperties: false,
-              properties: { workers: { $ref: '#/$defs/workers' } },
+              properties: { workers: { $ref: '#/$defs/poolWorkers' } },
             },
           },
         },
@@ -7044,6 +7055,10 @@ const schema47 = {
             },
             workers: { $ref: '#/$defs/workers' },
             whenFull: { enum: ['block', 'shed'] },
+            stop: {
+              enum: ['join+cancel', 'shutdown', 'cancel', 'never'],
+              description: 'How main() stops the workers after its last put; absent: join+cancel.',
+            },
           },
         },
       },
@@ -7113,7 +7128,7 @@ const schema47 = {
           type: 'object',
           required: ['workers'],
           additionalProperties: false,
-          properties: { workers: { $ref: '#/$defs/workers' } },
+          properties: { workers: { $ref: '#/$defs/poolWorkers' } },
         },
       },
     },
@@ -7124,7 +7139,7 @@ const schema47 = {
           type: 'object',
           required: ['workers'],
           additionalProperties: false,
-          properties: { workers: { $ref: '#/$defs/workers' } },
+          properties: { workers: { $ref: '#/$defs/poolWorkers' } },
         },
       },
     },
@@ -7372,6 +7387,73 @@ function validate172(
   return errors === 0;
 }
 validate172.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema52 = {
+  type: 'integer',
+  minimum: 0,
+  maximum: 100000,
+  description: "0: the executor's default size, from the machine's cores.",
+};
+function validate175(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate175.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 100000 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: { comparison: '<=', limit: 100000 },
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 0 },
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate175.errors = vErrors;
+  return errors === 0;
+}
+validate175.evaluated = { dynamicProps: false, dynamicItems: false };
 const pattern14 = new RegExp('^[A-Za-z0-9_]{1,16}$', 'u');
 function validate162(
   data,
@@ -7966,7 +8048,12 @@ function validate162(
                 errors++;
               }
               for (const key3 in data17) {
-                if (!(key3 === 'capacity' || key3 === 'workers' || key3 === 'whenFull')) {
+                if (!(
+                  key3 === 'capacity' ||
+                  key3 === 'workers' ||
+                  key3 === 'whenFull' ||
+                  key3 === 'stop'
+                )) {
                   const err30 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/4/properties/params/additionalProperties',
@@ -8069,31 +8156,36 @@ function validate162(
                   errors++;
                 }
               }
+              if (data17.stop !== undefined) {
+                let data21 = data17.stop;
+                if (!(
+                  data21 === 'join+cancel' ||
+                  data21 === 'shutdown' ||
+                  data21 === 'cancel' ||
+                  data21 === 'never'
+                )) {
+                  const err35 = {
+                    instancePath: instancePath + '/params/stop',
+                    schemaPath: '#/oneOf/4/properties/params/properties/stop/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues: schema47.oneOf[4].properties.params.properties.stop.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err35 = {
+              const err36 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/4/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'batch') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('batch' !== data.type) {
-              const err36 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/5/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'batch' },
               };
               if (vErrors === null) {
                 vErrors = [err36];
@@ -8103,52 +8195,49 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'batch') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('batch' !== data.type) {
+              const err37 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/5/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'batch' },
+              };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data22 = data.params;
-            if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
-              if (data22.size === undefined) {
-                const err37 = {
+            let data23 = data.params;
+            if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
+              if (data23.size === undefined) {
+                const err38 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/5/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'size' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err38];
                 } else {
-                  vErrors.push(err37);
+                  vErrors.push(err38);
                 }
                 errors++;
               }
-              for (const key4 in data22) {
+              for (const key4 in data23) {
                 if (!(key4 === 'size')) {
-                  const err38 = {
+                  const err39 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/5/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key4 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              }
-              if (data22.size !== undefined) {
-                let data23 = data22.size;
-                if (!(
-                  typeof data23 == 'number' &&
-                  !(data23 % 1) &&
-                  !isNaN(data23) &&
-                  isFinite(data23)
-                )) {
-                  const err39 = {
-                    instancePath: instancePath + '/params/size',
-                    schemaPath: '#/oneOf/5/properties/params/properties/size/type',
-                    keyword: 'type',
-                    params: { type: 'integer' },
                   };
                   if (vErrors === null) {
                     vErrors = [err39];
@@ -8157,27 +8246,35 @@ function validate162(
                   }
                   errors++;
                 }
-                if (typeof data23 == 'number' && isFinite(data23)) {
-                  if (data23 > 100000 || isNaN(data23)) {
-                    const err40 = {
+              }
+              if (data23.size !== undefined) {
+                let data24 = data23.size;
+                if (!(
+                  typeof data24 == 'number' &&
+                  !(data24 % 1) &&
+                  !isNaN(data24) &&
+                  isFinite(data24)
+                )) {
+                  const err40 = {
+                    instancePath: instancePath + '/params/size',
+                    schemaPath: '#/oneOf/5/properties/params/properties/size/type',
+                    keyword: 'type',
+                    params: { type: 'integer' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (typeof data24 == 'number' && isFinite(data24)) {
+                  if (data24 > 100000 || isNaN(data24)) {
+                    const err41 = {
                       instancePath: instancePath + '/params/size',
                       schemaPath: '#/oneOf/5/properties/params/properties/size/maximum',
                       keyword: 'maximum',
                       params: { comparison: '<=', limit: 100000 },
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err40];
-                    } else {
-                      vErrors.push(err40);
-                    }
-                    errors++;
-                  }
-                  if (data23 < 1 || isNaN(data23)) {
-                    const err41 = {
-                      instancePath: instancePath + '/params/size',
-                      schemaPath: '#/oneOf/5/properties/params/properties/size/minimum',
-                      keyword: 'minimum',
-                      params: { comparison: '>=', limit: 1 },
                     };
                     if (vErrors === null) {
                       vErrors = [err41];
@@ -8186,33 +8283,28 @@ function validate162(
                     }
                     errors++;
                   }
+                  if (data24 < 1 || isNaN(data24)) {
+                    const err42 = {
+                      instancePath: instancePath + '/params/size',
+                      schemaPath: '#/oneOf/5/properties/params/properties/size/minimum',
+                      keyword: 'minimum',
+                      params: { comparison: '>=', limit: 1 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
                 }
               }
             } else {
-              const err42 = {
+              const err43 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/5/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'semaphore') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('semaphore' !== data.type) {
-              const err43 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/6/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'semaphore' },
               };
               if (vErrors === null) {
                 vErrors = [err43];
@@ -8222,52 +8314,49 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'semaphore') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('semaphore' !== data.type) {
+              const err44 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/6/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'semaphore' },
+              };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data25 = data.params;
-            if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
-              if (data25.permits === undefined) {
-                const err44 = {
+            let data26 = data.params;
+            if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
+              if (data26.permits === undefined) {
+                const err45 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/6/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'permits' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
-              for (const key5 in data25) {
+              for (const key5 in data26) {
                 if (!(key5 === 'permits')) {
-                  const err45 = {
+                  const err46 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/6/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key5 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
-              if (data25.permits !== undefined) {
-                let data26 = data25.permits;
-                if (!(
-                  typeof data26 == 'number' &&
-                  !(data26 % 1) &&
-                  !isNaN(data26) &&
-                  isFinite(data26)
-                )) {
-                  const err46 = {
-                    instancePath: instancePath + '/params/permits',
-                    schemaPath: '#/oneOf/6/properties/params/properties/permits/type',
-                    keyword: 'type',
-                    params: { type: 'integer' },
                   };
                   if (vErrors === null) {
                     vErrors = [err46];
@@ -8276,27 +8365,35 @@ function validate162(
                   }
                   errors++;
                 }
-                if (typeof data26 == 'number' && isFinite(data26)) {
-                  if (data26 > 100000 || isNaN(data26)) {
-                    const err47 = {
+              }
+              if (data26.permits !== undefined) {
+                let data27 = data26.permits;
+                if (!(
+                  typeof data27 == 'number' &&
+                  !(data27 % 1) &&
+                  !isNaN(data27) &&
+                  isFinite(data27)
+                )) {
+                  const err47 = {
+                    instancePath: instancePath + '/params/permits',
+                    schemaPath: '#/oneOf/6/properties/params/properties/permits/type',
+                    keyword: 'type',
+                    params: { type: 'integer' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                if (typeof data27 == 'number' && isFinite(data27)) {
+                  if (data27 > 100000 || isNaN(data27)) {
+                    const err48 = {
                       instancePath: instancePath + '/params/permits',
                       schemaPath: '#/oneOf/6/properties/params/properties/permits/maximum',
                       keyword: 'maximum',
                       params: { comparison: '<=', limit: 100000 },
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err47];
-                    } else {
-                      vErrors.push(err47);
-                    }
-                    errors++;
-                  }
-                  if (data26 < 1 || isNaN(data26)) {
-                    const err48 = {
-                      instancePath: instancePath + '/params/permits',
-                      schemaPath: '#/oneOf/6/properties/params/properties/permits/minimum',
-                      keyword: 'minimum',
-                      params: { comparison: '>=', limit: 1 },
                     };
                     if (vErrors === null) {
                       vErrors = [err48];
@@ -8305,33 +8402,28 @@ function validate162(
                     }
                     errors++;
                   }
+                  if (data27 < 1 || isNaN(data27)) {
+                    const err49 = {
+                      instancePath: instancePath + '/params/permits',
+                      schemaPath: '#/oneOf/6/properties/params/properties/permits/minimum',
+                      keyword: 'minimum',
+                      params: { comparison: '>=', limit: 1 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
                 }
               }
             } else {
-              const err49 = {
+              const err50 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/6/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err49];
-              } else {
-                vErrors.push(err49);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'lock') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('lock' !== data.type) {
-              const err50 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/7/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'lock' },
               };
               if (vErrors === null) {
                 vErrors = [err50];
@@ -8341,96 +8433,96 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'lock') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('lock' !== data.type) {
+              const err51 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/7/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'lock' },
+              };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data28 = data.params;
-            if (data28 && typeof data28 == 'object' && !Array.isArray(data28)) {
-              if (data28.name === undefined) {
-                const err51 = {
+            let data29 = data.params;
+            if (data29 && typeof data29 == 'object' && !Array.isArray(data29)) {
+              if (data29.name === undefined) {
+                const err52 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/7/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'name' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
-              for (const key6 in data28) {
+              for (const key6 in data29) {
                 if (!(key6 === 'name')) {
-                  const err52 = {
+                  const err53 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/7/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key6 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err52];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err52);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
               }
-              if (data28.name !== undefined) {
-                let data29 = data28.name;
-                if (typeof data29 === 'string') {
-                  if (!pattern14.test(data29)) {
-                    const err53 = {
+              if (data29.name !== undefined) {
+                let data30 = data29.name;
+                if (typeof data30 === 'string') {
+                  if (!pattern14.test(data30)) {
+                    const err54 = {
                       instancePath: instancePath + '/params/name',
                       schemaPath: '#/oneOf/7/properties/params/properties/name/pattern',
                       keyword: 'pattern',
                       params: { pattern: '^[A-Za-z0-9_]{1,16}$' },
                     };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err54];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err54);
                     }
                     errors++;
                   }
                 } else {
-                  const err54 = {
+                  const err55 = {
                     instancePath: instancePath + '/params/name',
                     schemaPath: '#/oneOf/7/properties/params/properties/name/type',
                     keyword: 'type',
                     params: { type: 'string' },
                   };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
               }
             } else {
-              const err55 = {
+              const err56 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/7/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err55];
-              } else {
-                vErrors.push(err55);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'timeout') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('timeout' !== data.type) {
-              const err56 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/8/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'timeout' },
               };
               if (vErrors === null) {
                 vErrors = [err56];
@@ -8440,44 +8532,63 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'timeout') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('timeout' !== data.type) {
+              const err57 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/8/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'timeout' },
+              };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data31 = data.params;
-            if (data31 && typeof data31 == 'object' && !Array.isArray(data31)) {
-              if (data31.after === undefined) {
-                const err57 = {
+            let data32 = data.params;
+            if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
+              if (data32.after === undefined) {
+                const err58 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/8/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'after' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
-              for (const key7 in data31) {
+              for (const key7 in data32) {
                 if (!(key7 === 'after')) {
-                  const err58 = {
+                  const err59 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/8/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key7 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err58];
+                    vErrors = [err59];
                   } else {
-                    vErrors.push(err58);
+                    vErrors.push(err59);
                   }
                   errors++;
                 }
               }
-              if (data31.after !== undefined) {
+              if (data32.after !== undefined) {
                 if (
-                  !validate172(data31.after, {
+                  !validate172(data32.after, {
                     instancePath: instancePath + '/params/after',
-                    parentData: data31,
+                    parentData: data32,
                     parentDataProperty: 'after',
                     rootData,
                     dynamicAnchors,
@@ -8491,30 +8602,11 @@ function validate162(
                 }
               }
             } else {
-              const err59 = {
+              const err60 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/8/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err59];
-              } else {
-                vErrors.push(err59);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'retry') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('retry' !== data.type) {
-              const err60 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/9/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'retry' },
               };
               if (vErrors === null) {
                 vErrors = [err60];
@@ -8524,29 +8616,34 @@ function validate162(
               errors++;
             }
           }
-          if (data.params !== undefined) {
-            let data34 = data.params;
-            if (data34 && typeof data34 == 'object' && !Array.isArray(data34)) {
-              if (data34.attempts === undefined) {
-                const err61 = {
-                  instancePath: instancePath + '/params',
-                  schemaPath: '#/oneOf/9/properties/params/required',
-                  keyword: 'required',
-                  params: { missingProperty: 'attempts' },
-                };
-                if (vErrors === null) {
-                  vErrors = [err61];
-                } else {
-                  vErrors.push(err61);
-                }
-                errors++;
+        }
+      } else if (tag0 === 'retry') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('retry' !== data.type) {
+              const err61 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/9/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'retry' },
+              };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
               }
-              if (data34.backoff === undefined) {
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data35 = data.params;
+            if (data35 && typeof data35 == 'object' && !Array.isArray(data35)) {
+              if (data35.attempts === undefined) {
                 const err62 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/9/properties/params/required',
                   keyword: 'required',
-                  params: { missingProperty: 'backoff' },
+                  params: { missingProperty: 'attempts' },
                 };
                 if (vErrors === null) {
                   vErrors = [err62];
@@ -8555,35 +8652,27 @@ function validate162(
                 }
                 errors++;
               }
-              for (const key8 in data34) {
+              if (data35.backoff === undefined) {
+                const err63 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/9/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'backoff' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              for (const key8 in data35) {
                 if (!(key8 === 'attempts' || key8 === 'backoff')) {
-                  const err63 = {
+                  const err64 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/9/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key8 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                }
-              }
-              if (data34.attempts !== undefined) {
-                let data35 = data34.attempts;
-                if (!(
-                  typeof data35 == 'number' &&
-                  !(data35 % 1) &&
-                  !isNaN(data35) &&
-                  isFinite(data35)
-                )) {
-                  const err64 = {
-                    instancePath: instancePath + '/params/attempts',
-                    schemaPath: '#/oneOf/9/properties/params/properties/attempts/type',
-                    keyword: 'type',
-                    params: { type: 'integer' },
                   };
                   if (vErrors === null) {
                     vErrors = [err64];
@@ -8592,27 +8681,35 @@ function validate162(
                   }
                   errors++;
                 }
-                if (typeof data35 == 'number' && isFinite(data35)) {
-                  if (data35 > 100 || isNaN(data35)) {
-                    const err65 = {
+              }
+              if (data35.attempts !== undefined) {
+                let data36 = data35.attempts;
+                if (!(
+                  typeof data36 == 'number' &&
+                  !(data36 % 1) &&
+                  !isNaN(data36) &&
+                  isFinite(data36)
+                )) {
+                  const err65 = {
+                    instancePath: instancePath + '/params/attempts',
+                    schemaPath: '#/oneOf/9/properties/params/properties/attempts/type',
+                    keyword: 'type',
+                    params: { type: 'integer' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+                if (typeof data36 == 'number' && isFinite(data36)) {
+                  if (data36 > 100 || isNaN(data36)) {
+                    const err66 = {
                       instancePath: instancePath + '/params/attempts',
                       schemaPath: '#/oneOf/9/properties/params/properties/attempts/maximum',
                       keyword: 'maximum',
                       params: { comparison: '<=', limit: 100 },
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
-                  if (data35 < 1 || isNaN(data35)) {
-                    const err66 = {
-                      instancePath: instancePath + '/params/attempts',
-                      schemaPath: '#/oneOf/9/properties/params/properties/attempts/minimum',
-                      keyword: 'minimum',
-                      params: { comparison: '>=', limit: 1 },
                     };
                     if (vErrors === null) {
                       vErrors = [err66];
@@ -8621,13 +8718,27 @@ function validate162(
                     }
                     errors++;
                   }
+                  if (data36 < 1 || isNaN(data36)) {
+                    const err67 = {
+                      instancePath: instancePath + '/params/attempts',
+                      schemaPath: '#/oneOf/9/properties/params/properties/attempts/minimum',
+                      keyword: 'minimum',
+                      params: { comparison: '>=', limit: 1 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
                 }
               }
-              if (data34.backoff !== undefined) {
+              if (data35.backoff !== undefined) {
                 if (
-                  !validate172(data34.backoff, {
+                  !validate172(data35.backoff, {
                     instancePath: instancePath + '/params/backoff',
-                    parentData: data34,
+                    parentData: data35,
                     parentDataProperty: 'backoff',
                     rootData,
                     dynamicAnchors,
@@ -8641,30 +8752,11 @@ function validate162(
                 }
               }
             } else {
-              const err67 = {
+              const err68 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/9/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err67];
-              } else {
-                vErrors.push(err67);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'threadPool') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('threadPool' !== data.type) {
-              const err68 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/10/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'threadPool' },
               };
               if (vErrors === null) {
                 vErrors = [err68];
@@ -8674,44 +8766,63 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'threadPool') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('threadPool' !== data.type) {
+              const err69 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/10/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'threadPool' },
+              };
+              if (vErrors === null) {
+                vErrors = [err69];
+              } else {
+                vErrors.push(err69);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data38 = data.params;
-            if (data38 && typeof data38 == 'object' && !Array.isArray(data38)) {
-              if (data38.workers === undefined) {
-                const err69 = {
+            let data39 = data.params;
+            if (data39 && typeof data39 == 'object' && !Array.isArray(data39)) {
+              if (data39.workers === undefined) {
+                const err70 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/10/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'workers' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err69];
+                  vErrors = [err70];
                 } else {
-                  vErrors.push(err69);
+                  vErrors.push(err70);
                 }
                 errors++;
               }
-              for (const key9 in data38) {
+              for (const key9 in data39) {
                 if (!(key9 === 'workers')) {
-                  const err70 = {
+                  const err71 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/10/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key9 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err70];
+                    vErrors = [err71];
                   } else {
-                    vErrors.push(err70);
+                    vErrors.push(err71);
                   }
                   errors++;
                 }
               }
-              if (data38.workers !== undefined) {
+              if (data39.workers !== undefined) {
                 if (
-                  !validate170(data38.workers, {
+                  !validate175(data39.workers, {
                     instancePath: instancePath + '/params/workers',
-                    parentData: data38,
+                    parentData: data39,
                     parentDataProperty: 'workers',
                     rootData,
                     dynamicAnchors,
@@ -8719,36 +8830,17 @@ function validate162(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate170.errors
-                      : appendErrors(vErrors, validate170.errors);
+                      ? validate175.errors
+                      : appendErrors(vErrors, validate175.errors);
                   errors = vErrors.length;
                 }
               }
             } else {
-              const err71 = {
+              const err72 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/10/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err71];
-              } else {
-                vErrors.push(err71);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'processPool') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('processPool' !== data.type) {
-              const err72 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/11/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'processPool' },
               };
               if (vErrors === null) {
                 vErrors = [err72];
@@ -8758,44 +8850,63 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'processPool') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('processPool' !== data.type) {
+              const err73 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/11/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'processPool' },
+              };
+              if (vErrors === null) {
+                vErrors = [err73];
+              } else {
+                vErrors.push(err73);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data41 = data.params;
-            if (data41 && typeof data41 == 'object' && !Array.isArray(data41)) {
-              if (data41.workers === undefined) {
-                const err73 = {
+            let data42 = data.params;
+            if (data42 && typeof data42 == 'object' && !Array.isArray(data42)) {
+              if (data42.workers === undefined) {
+                const err74 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/11/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'workers' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err74];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err74);
                 }
                 errors++;
               }
-              for (const key10 in data41) {
+              for (const key10 in data42) {
                 if (!(key10 === 'workers')) {
-                  const err74 = {
+                  const err75 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/11/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key10 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err75];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err75);
                   }
                   errors++;
                 }
               }
-              if (data41.workers !== undefined) {
+              if (data42.workers !== undefined) {
                 if (
-                  !validate170(data41.workers, {
+                  !validate175(data42.workers, {
                     instancePath: instancePath + '/params/workers',
-                    parentData: data41,
+                    parentData: data42,
                     parentDataProperty: 'workers',
                     rootData,
                     dynamicAnchors,
@@ -8803,22 +8914,22 @@ function validate162(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate170.errors
-                      : appendErrors(vErrors, validate170.errors);
+                      ? validate175.errors
+                      : appendErrors(vErrors, validate175.errors);
                   errors = vErrors.length;
                 }
               }
             } else {
-              const err75 = {
+              const err76 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/11/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
               };
               if (vErrors === null) {
-                vErrors = [err75];
+                vErrors = [err76];
               } else {
-                vErrors.push(err75);
+                vErrors.push(err76);
               }
               errors++;
             }
@@ -8828,16 +8939,16 @@ function validate162(
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
             if ('fanOut' !== data.type) {
-              const err76 = {
+              const err77 = {
                 instancePath: instancePath + '/type',
                 schemaPath: '#/oneOf/12/properties/type/const',
                 keyword: 'const',
                 params: { allowedValue: 'fanOut' },
               };
               if (vErrors === null) {
-                vErrors = [err76];
+                vErrors = [err77];
               } else {
-                vErrors.push(err76);
+                vErrors.push(err77);
               }
               errors++;
             }
@@ -8862,67 +8973,44 @@ function validate162(
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
             if ('taskGroup' !== data.type) {
-              const err77 = {
+              const err78 = {
                 instancePath: instancePath + '/type',
                 schemaPath: '#/oneOf/13/properties/type/const',
                 keyword: 'const',
                 params: { allowedValue: 'taskGroup' },
               };
               if (vErrors === null) {
-                vErrors = [err77];
+                vErrors = [err78];
               } else {
-                vErrors.push(err77);
+                vErrors.push(err78);
               }
               errors++;
             }
           }
           if (data.params !== undefined) {
-            let data46 = data.params;
-            if (data46 && typeof data46 == 'object' && !Array.isArray(data46)) {
-              if (data46.catches === undefined) {
-                const err78 = {
+            let data47 = data.params;
+            if (data47 && typeof data47 == 'object' && !Array.isArray(data47)) {
+              if (data47.catches === undefined) {
+                const err79 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/13/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'catches' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err78];
+                  vErrors = [err79];
                 } else {
-                  vErrors.push(err78);
+                  vErrors.push(err79);
                 }
                 errors++;
               }
-              for (const key11 in data46) {
+              for (const key11 in data47) {
                 if (!(key11 === 'catches')) {
-                  const err79 = {
+                  const err80 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/13/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key11 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-              }
-              if (data46.catches !== undefined) {
-                let data47 = data46.catches;
-                if (!(
-                  data47 === 'Exception' ||
-                  data47 === 'ServiceError' ||
-                  data47 === 'TimeoutError'
-                )) {
-                  const err80 = {
-                    instancePath: instancePath + '/params/catches',
-                    schemaPath: '#/oneOf/13/properties/params/properties/catches/enum',
-                    keyword: 'enum',
-                    params: {
-                      allowedValues: schema47.oneOf[13].properties.params.properties.catches.enum,
-                    },
                   };
                   if (vErrors === null) {
                     vErrors = [err80];
@@ -8932,31 +9020,35 @@ function validate162(
                   errors++;
                 }
               }
+              if (data47.catches !== undefined) {
+                let data48 = data47.catches;
+                if (!(
+                  data48 === 'Exception' ||
+                  data48 === 'ServiceError' ||
+                  data48 === 'TimeoutError'
+                )) {
+                  const err81 = {
+                    instancePath: instancePath + '/params/catches',
+                    schemaPath: '#/oneOf/13/properties/params/properties/catches/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues: schema47.oneOf[13].properties.params.properties.catches.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err81 = {
+              const err82 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/13/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err81];
-              } else {
-                vErrors.push(err81);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'cleanup') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('cleanup' !== data.type) {
-              const err82 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/14/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'cleanup' },
               };
               if (vErrors === null) {
                 vErrors = [err82];
@@ -8966,29 +9058,34 @@ function validate162(
               errors++;
             }
           }
-          if (data.params !== undefined) {
-            let data49 = data.params;
-            if (data49 && typeof data49 == 'object' && !Array.isArray(data49)) {
-              if (data49.takes === undefined) {
-                const err83 = {
-                  instancePath: instancePath + '/params',
-                  schemaPath: '#/oneOf/14/properties/params/required',
-                  keyword: 'required',
-                  params: { missingProperty: 'takes' },
-                };
-                if (vErrors === null) {
-                  vErrors = [err83];
-                } else {
-                  vErrors.push(err83);
-                }
-                errors++;
+        }
+      } else if (tag0 === 'cleanup') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('cleanup' !== data.type) {
+              const err83 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/14/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'cleanup' },
+              };
+              if (vErrors === null) {
+                vErrors = [err83];
+              } else {
+                vErrors.push(err83);
               }
-              if (data49.on === undefined) {
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data50 = data.params;
+            if (data50 && typeof data50 == 'object' && !Array.isArray(data50)) {
+              if (data50.takes === undefined) {
                 const err84 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/14/properties/params/required',
                   keyword: 'required',
-                  params: { missingProperty: 'on' },
+                  params: { missingProperty: 'takes' },
                 };
                 if (vErrors === null) {
                   vErrors = [err84];
@@ -8997,27 +9094,41 @@ function validate162(
                 }
                 errors++;
               }
-              for (const key12 in data49) {
+              if (data50.on === undefined) {
+                const err85 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/14/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'on' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+              for (const key12 in data50) {
                 if (!(key12 === 'takes' || key12 === 'on')) {
-                  const err85 = {
+                  const err86 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/14/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key12 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err85];
+                    vErrors = [err86];
                   } else {
-                    vErrors.push(err85);
+                    vErrors.push(err86);
                   }
                   errors++;
                 }
               }
-              if (data49.takes !== undefined) {
+              if (data50.takes !== undefined) {
                 if (
-                  !validate172(data49.takes, {
+                  !validate172(data50.takes, {
                     instancePath: instancePath + '/params/takes',
-                    parentData: data49,
+                    parentData: data50,
                     parentDataProperty: 'takes',
                     rootData,
                     dynamicAnchors,
@@ -9030,10 +9141,10 @@ function validate162(
                   errors = vErrors.length;
                 }
               }
-              if (data49.on !== undefined) {
-                let data51 = data49.on;
-                if (!(data51 === 'cancel' || data51 === 'always')) {
-                  const err86 = {
+              if (data50.on !== undefined) {
+                let data52 = data50.on;
+                if (!(data52 === 'cancel' || data52 === 'always')) {
+                  const err87 = {
                     instancePath: instancePath + '/params/on',
                     schemaPath: '#/oneOf/14/properties/params/properties/on/enum',
                     keyword: 'enum',
@@ -9042,38 +9153,19 @@ function validate162(
                     },
                   };
                   if (vErrors === null) {
-                    vErrors = [err86];
+                    vErrors = [err87];
                   } else {
-                    vErrors.push(err86);
+                    vErrors.push(err87);
                   }
                   errors++;
                 }
               }
             } else {
-              const err87 = {
+              const err88 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/14/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err87];
-              } else {
-                vErrors.push(err87);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'ticker') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('ticker' !== data.type) {
-              const err88 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/15/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'ticker' },
               };
               if (vErrors === null) {
                 vErrors = [err88];
@@ -9083,29 +9175,34 @@ function validate162(
               errors++;
             }
           }
-          if (data.params !== undefined) {
-            let data53 = data.params;
-            if (data53 && typeof data53 == 'object' && !Array.isArray(data53)) {
-              if (data53.every === undefined) {
-                const err89 = {
-                  instancePath: instancePath + '/params',
-                  schemaPath: '#/oneOf/15/properties/params/required',
-                  keyword: 'required',
-                  params: { missingProperty: 'every' },
-                };
-                if (vErrors === null) {
-                  vErrors = [err89];
-                } else {
-                  vErrors.push(err89);
-                }
-                errors++;
+        }
+      } else if (tag0 === 'ticker') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('ticker' !== data.type) {
+              const err89 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/15/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'ticker' },
+              };
+              if (vErrors === null) {
+                vErrors = [err89];
+              } else {
+                vErrors.push(err89);
               }
-              if (data53.for === undefined) {
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data54 = data.params;
+            if (data54 && typeof data54 == 'object' && !Array.isArray(data54)) {
+              if (data54.every === undefined) {
                 const err90 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/15/properties/params/required',
                   keyword: 'required',
-                  params: { missingProperty: 'for' },
+                  params: { missingProperty: 'every' },
                 };
                 if (vErrors === null) {
                   vErrors = [err90];
@@ -9114,27 +9211,41 @@ function validate162(
                 }
                 errors++;
               }
-              for (const key13 in data53) {
+              if (data54.for === undefined) {
+                const err91 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/15/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'for' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+              for (const key13 in data54) {
                 if (!(key13 === 'every' || key13 === 'for')) {
-                  const err91 = {
+                  const err92 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/15/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key13 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err91];
+                    vErrors = [err92];
                   } else {
-                    vErrors.push(err91);
+                    vErrors.push(err92);
                   }
                   errors++;
                 }
               }
-              if (data53.every !== undefined) {
+              if (data54.every !== undefined) {
                 if (
-                  !validate172(data53.every, {
+                  !validate172(data54.every, {
                     instancePath: instancePath + '/params/every',
-                    parentData: data53,
+                    parentData: data54,
                     parentDataProperty: 'every',
                     rootData,
                     dynamicAnchors,
@@ -9147,11 +9258,11 @@ function validate162(
                   errors = vErrors.length;
                 }
               }
-              if (data53.for !== undefined) {
+              if (data54.for !== undefined) {
                 if (
-                  !validate172(data53.for, {
+                  !validate172(data54.for, {
                     instancePath: instancePath + '/params/for',
-                    parentData: data53,
+                    parentData: data54,
                     parentDataProperty: 'for',
                     rootData,
                     dynamicAnchors,
@@ -9165,16 +9276,16 @@ function validate162(
                 }
               }
             } else {
-              const err92 = {
+              const err93 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/15/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
               };
               if (vErrors === null) {
-                vErrors = [err92];
+                vErrors = [err93];
               } else {
-                vErrors.push(err92);
+                vErrors.push(err93);
               }
               errors++;
             }
@@ -9184,16 +9295,16 @@ function validate162(
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
             if ('route' !== data.type) {
-              const err93 = {
+              const err94 = {
                 instancePath: instancePath + '/type',
                 schemaPath: '#/oneOf/16/properties/type/const',
                 keyword: 'const',
                 params: { allowedValue: 'route' },
               };
               if (vErrors === null) {
-                vErrors = [err93];
+                vErrors = [err94];
               } else {
-                vErrors.push(err93);
+                vErrors.push(err94);
               }
               errors++;
             }
@@ -9215,44 +9326,44 @@ function validate162(
           }
         }
       } else {
-        const err94 = {
+        const err95 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err94];
+          vErrors = [err95];
         } else {
-          vErrors.push(err94);
+          vErrors.push(err95);
         }
         errors++;
       }
     } else {
-      const err95 = {
+      const err96 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err95];
+        vErrors = [err96];
       } else {
-        vErrors.push(err95);
+        vErrors.push(err96);
       }
       errors++;
     }
   } else {
-    const err96 = {
+    const err97 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err96];
+      vErrors = [err97];
     } else {
-      vErrors.push(err96);
+      vErrors.push(err97);
     }
     errors++;
   }
@@ -9260,7 +9371,7 @@ function validate162(
   return errors === 0;
 }
 validate162.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema52 = {
+const schema53 = {
   type: 'object',
   required: ['from', 'fromPort', 'to'],
   additionalProperties: false,
@@ -9275,13 +9386,13 @@ const schema52 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate183(
+function validate184(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate183.evaluated;
+  const evaluated0 = validate184.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9421,10 +9532,10 @@ function validate183(
     }
     errors++;
   }
-  validate183.errors = vErrors;
+  validate184.errors = vErrors;
   return errors === 0;
 }
-validate183.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate184.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate161(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9808,7 +9919,7 @@ function validate161(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate183(data9[i1], {
+            !validate184(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -9817,7 +9928,7 @@ function validate161(
             })
           ) {
             vErrors =
-              vErrors === null ? validate183.errors : appendErrors(vErrors, validate183.errors);
+              vErrors === null ? validate184.errors : appendErrors(vErrors, validate184.errors);
             errors = vErrors.length;
           }
         }
@@ -10908,8 +11019,8 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate161;
-export const validateProfile = validate189;
-const schema53 = {
+export const validateProfile = validate190;
+const schema54 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'profile.schema.json',
   title: 'Loopwork machine profile',
@@ -10993,14 +11104,14 @@ const schema53 = {
 };
 const pattern17 = new RegExp('^[^\\u0000-\\u001f]{1,60}$', 'u');
 const pattern18 = new RegExp('^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$', 'u');
-const schema54 = { type: 'number', minimum: 0, maximum: 1000000000 };
-function validate190(
+const schema55 = { type: 'number', minimum: 0, maximum: 1000000000 };
+function validate191(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate190.evaluated;
+  const evaluated0 = validate191.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11050,18 +11161,18 @@ function validate190(
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-validate190.evaluated = { dynamicProps: false, dynamicItems: false };
-const schema55 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
-function validate201(
+validate191.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema56 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
+function validate202(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate201.evaluated;
+  const evaluated0 = validate202.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11097,17 +11208,17 @@ function validate201(
     }
     errors++;
   }
-  validate201.errors = vErrors;
+  validate202.errors = vErrors;
   return errors === 0;
 }
-validate201.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate189(
+validate202.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate190(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="profile.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate189.evaluated;
+  const evaluated0 = validate190.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11527,7 +11638,7 @@ function validate189(
           errors++;
         }
         for (const key1 in data6) {
-          if (!func1.call(schema53.properties.measured.properties, key1)) {
+          if (!func1.call(schema54.properties.measured.properties, key1)) {
             const err27 = {
               instancePath: instancePath + '/measured',
               schemaPath: '#/properties/measured/additionalProperties',
@@ -11544,7 +11655,7 @@ function validate189(
         }
         if (data6.timerLatenessUs !== undefined) {
           if (
-            !validate190(data6.timerLatenessUs, {
+            !validate191(data6.timerLatenessUs, {
               instancePath: instancePath + '/measured/timerLatenessUs',
               parentData: data6,
               parentDataProperty: 'timerLatenessUs',
@@ -11553,13 +11664,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.threadStartUs !== undefined) {
           if (
-            !validate190(data6.threadStartUs, {
+            !validate191(data6.threadStartUs, {
               instancePath: instancePath + '/measured/threadStartUs',
               parentData: data6,
               parentDataProperty: 'threadStartUs',
@@ -11568,13 +11679,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.gilReacquireUs !== undefined) {
           if (
-            !validate190(data6.gilReacquireUs, {
+            !validate191(data6.gilReacquireUs, {
               instancePath: instancePath + '/measured/gilReacquireUs',
               parentData: data6,
               parentDataProperty: 'gilReacquireUs',
@@ -11583,13 +11694,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.switchIntervalUs !== undefined) {
           if (
-            !validate190(data6.switchIntervalUs, {
+            !validate191(data6.switchIntervalUs, {
               instancePath: instancePath + '/measured/switchIntervalUs',
               parentData: data6,
               parentDataProperty: 'switchIntervalUs',
@@ -11598,7 +11709,7 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
@@ -11666,7 +11777,7 @@ function validate189(
             }
             if (data11.fork !== undefined) {
               if (
-                !validate190(data11.fork, {
+                !validate191(data11.fork, {
                   instancePath: instancePath + '/measured/processStartUs/fork',
                   parentData: data11,
                   parentDataProperty: 'fork',
@@ -11675,13 +11786,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.forkserver !== undefined) {
               if (
-                !validate190(data11.forkserver, {
+                !validate191(data11.forkserver, {
                   instancePath: instancePath + '/measured/processStartUs/forkserver',
                   parentData: data11,
                   parentDataProperty: 'forkserver',
@@ -11690,13 +11801,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.spawn !== undefined) {
               if (
-                !validate190(data11.spawn, {
+                !validate191(data11.spawn, {
                   instancePath: instancePath + '/measured/processStartUs/spawn',
                   parentData: data11,
                   parentDataProperty: 'spawn',
@@ -11705,7 +11816,7 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
                 errors = vErrors.length;
               }
             }
@@ -11732,7 +11843,7 @@ function validate189(
               schemaPath: '#/properties/measured/properties/defaultStartMethod/enum',
               keyword: 'enum',
               params: {
-                allowedValues: schema53.properties.measured.properties.defaultStartMethod.enum,
+                allowedValues: schema54.properties.measured.properties.defaultStartMethod.enum,
               },
             };
             if (vErrors === null) {
@@ -11745,7 +11856,7 @@ function validate189(
         }
         if (data6.callRoundTripUs !== undefined) {
           if (
-            !validate190(data6.callRoundTripUs, {
+            !validate191(data6.callRoundTripUs, {
               instancePath: instancePath + '/measured/callRoundTripUs',
               parentData: data6,
               parentDataProperty: 'callRoundTripUs',
@@ -11754,13 +11865,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.dumpsPerMBUs !== undefined) {
           if (
-            !validate190(data6.dumpsPerMBUs, {
+            !validate191(data6.dumpsPerMBUs, {
               instancePath: instancePath + '/measured/dumpsPerMBUs',
               parentData: data6,
               parentDataProperty: 'dumpsPerMBUs',
@@ -11769,13 +11880,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.loadsPerMBUs !== undefined) {
           if (
-            !validate190(data6.loadsPerMBUs, {
+            !validate191(data6.loadsPerMBUs, {
               instancePath: instancePath + '/measured/loadsPerMBUs',
               parentData: data6,
               parentDataProperty: 'loadsPerMBUs',
@@ -11784,7 +11895,7 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
@@ -11899,7 +12010,7 @@ function validate189(
             }
             if (data20.startup !== undefined) {
               if (
-                !validate201(data20.startup, {
+                !validate202(data20.startup, {
                   instancePath: instancePath + '/machine/process/startup',
                   parentData: data20,
                   parentDataProperty: 'startup',
@@ -11908,13 +12019,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.callOverhead !== undefined) {
               if (
-                !validate201(data20.callOverhead, {
+                !validate202(data20.callOverhead, {
                   instancePath: instancePath + '/machine/process/callOverhead',
                   parentData: data20,
                   parentDataProperty: 'callOverhead',
@@ -11923,13 +12034,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.picklePerMB !== undefined) {
               if (
-                !validate201(data20.picklePerMB, {
+                !validate202(data20.picklePerMB, {
                   instancePath: instancePath + '/machine/process/picklePerMB',
                   parentData: data20,
                   parentDataProperty: 'picklePerMB',
@@ -11938,7 +12049,7 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
                 errors = vErrors.length;
               }
             }
@@ -11986,10 +12097,10 @@ function validate189(
     }
     errors++;
   }
-  validate189.errors = vErrors;
+  validate190.errors = vErrors;
   return errors === 0;
 }
-validate189.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate190.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;
