@@ -382,6 +382,8 @@ const schema19 = {
           'cleanup',
           'ticker',
           'route',
+          'gatherAll',
+          'gather',
         ],
       },
       additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4485,6 +4487,8 @@ const schema39 = {
       'cleanup',
       'ticker',
       'route',
+      'gatherAll',
+      'gather',
     ],
   },
   additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4682,7 +4686,9 @@ function validate130(
         key0 === 'taskGroup' ||
         key0 === 'cleanup' ||
         key0 === 'ticker' ||
-        key0 === 'route'
+        key0 === 'route' ||
+        key0 === 'gatherAll' ||
+        key0 === 'gather'
       )) {
         const err0 = {
           instancePath,
@@ -6783,6 +6789,8 @@ const schema46 = {
             'cleanup',
             'ticker',
             'route',
+            'gatherAll',
+            'gather',
           ],
         },
         params: { type: 'object' },
@@ -6962,6 +6970,18 @@ const schema46 = {
           },
         },
         { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
+        { properties: { type: { const: 'gatherAll' }, params: { $ref: '#/$defs/noParams' } } },
+        {
+          properties: {
+            type: { const: 'gather' },
+            params: {
+              type: 'object',
+              required: ['exceptions'],
+              additionalProperties: false,
+              properties: { exceptions: { enum: ['raise', 'collect'] } },
+            },
+          },
+        },
       ],
     },
     connection: {
@@ -7006,6 +7026,8 @@ const schema47 = {
         'cleanup',
         'ticker',
         'route',
+        'gatherAll',
+        'gather',
       ],
     },
     params: { type: 'object' },
@@ -7178,6 +7200,18 @@ const schema47 = {
       },
     },
     { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
+    { properties: { type: { const: 'gatherAll' }, params: { $ref: '#/$defs/noParams' } } },
+    {
+      properties: {
+        type: { const: 'gather' },
+        params: {
+          type: 'object',
+          required: ['exceptions'],
+          additionalProperties: false,
+          properties: { exceptions: { enum: ['raise', 'collect'] } },
+        },
+      },
+    },
   ],
 };
 const schema48 = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,24}$' };
@@ -7580,7 +7614,9 @@ function validate162(
         data1 === 'taskGroup' ||
         data1 === 'cleanup' ||
         data1 === 'ticker' ||
-        data1 === 'route'
+        data1 === 'route' ||
+        data1 === 'gatherAll' ||
+        data1 === 'gather'
       )) {
         const err5 = {
           instancePath: instancePath + '/type',
@@ -9325,45 +9361,166 @@ function validate162(
             }
           }
         }
+      } else if (tag0 === 'gatherAll') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('gatherAll' !== data.type) {
+              const err95 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/17/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'gatherAll' },
+              };
+              if (vErrors === null) {
+                vErrors = [err95];
+              } else {
+                vErrors.push(err95);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            if (
+              !validate166(data.params, {
+                instancePath: instancePath + '/params',
+                parentData: data,
+                parentDataProperty: 'params',
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors =
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else if (tag0 === 'gather') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('gather' !== data.type) {
+              const err96 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/18/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'gather' },
+              };
+              if (vErrors === null) {
+                vErrors = [err96];
+              } else {
+                vErrors.push(err96);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data62 = data.params;
+            if (data62 && typeof data62 == 'object' && !Array.isArray(data62)) {
+              if (data62.exceptions === undefined) {
+                const err97 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/18/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'exceptions' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err97];
+                } else {
+                  vErrors.push(err97);
+                }
+                errors++;
+              }
+              for (const key14 in data62) {
+                if (!(key14 === 'exceptions')) {
+                  const err98 = {
+                    instancePath: instancePath + '/params',
+                    schemaPath: '#/oneOf/18/properties/params/additionalProperties',
+                    keyword: 'additionalProperties',
+                    params: { additionalProperty: key14 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+              }
+              if (data62.exceptions !== undefined) {
+                let data63 = data62.exceptions;
+                if (!(data63 === 'raise' || data63 === 'collect')) {
+                  const err99 = {
+                    instancePath: instancePath + '/params/exceptions',
+                    schemaPath: '#/oneOf/18/properties/params/properties/exceptions/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues:
+                        schema47.oneOf[18].properties.params.properties.exceptions.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err99];
+                  } else {
+                    vErrors.push(err99);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err100 = {
+                instancePath: instancePath + '/params',
+                schemaPath: '#/oneOf/18/properties/params/type',
+                keyword: 'type',
+                params: { type: 'object' },
+              };
+              if (vErrors === null) {
+                vErrors = [err100];
+              } else {
+                vErrors.push(err100);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err95 = {
+        const err101 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err95];
+          vErrors = [err101];
         } else {
-          vErrors.push(err95);
+          vErrors.push(err101);
         }
         errors++;
       }
     } else {
-      const err96 = {
+      const err102 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err96];
+        vErrors = [err102];
       } else {
-        vErrors.push(err96);
+        vErrors.push(err102);
       }
       errors++;
     }
   } else {
-    const err97 = {
+    const err103 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err97];
+      vErrors = [err103];
     } else {
-      vErrors.push(err97);
+      vErrors.push(err103);
     }
     errors++;
   }
@@ -9386,13 +9543,13 @@ const schema53 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate184(
+function validate185(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate184.evaluated;
+  const evaluated0 = validate185.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9532,10 +9689,10 @@ function validate184(
     }
     errors++;
   }
-  validate184.errors = vErrors;
+  validate185.errors = vErrors;
   return errors === 0;
 }
-validate184.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate185.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate161(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9919,7 +10076,7 @@ function validate161(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate184(data9[i1], {
+            !validate185(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -9928,7 +10085,7 @@ function validate161(
             })
           ) {
             vErrors =
-              vErrors === null ? validate184.errors : appendErrors(vErrors, validate184.errors);
+              vErrors === null ? validate185.errors : appendErrors(vErrors, validate185.errors);
             errors = vErrors.length;
           }
         }
@@ -11019,7 +11176,7 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate161;
-export const validateProfile = validate190;
+export const validateProfile = validate191;
 const schema54 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'profile.schema.json',
@@ -11105,13 +11262,13 @@ const schema54 = {
 const pattern17 = new RegExp('^[^\\u0000-\\u001f]{1,60}$', 'u');
 const pattern18 = new RegExp('^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$', 'u');
 const schema55 = { type: 'number', minimum: 0, maximum: 1000000000 };
-function validate191(
+function validate192(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate191.evaluated;
+  const evaluated0 = validate192.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11161,18 +11318,18 @@ function validate191(
     }
     errors++;
   }
-  validate191.errors = vErrors;
+  validate192.errors = vErrors;
   return errors === 0;
 }
-validate191.evaluated = { dynamicProps: false, dynamicItems: false };
+validate192.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema56 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
-function validate202(
+function validate203(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate202.evaluated;
+  const evaluated0 = validate203.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11208,17 +11365,17 @@ function validate202(
     }
     errors++;
   }
-  validate202.errors = vErrors;
+  validate203.errors = vErrors;
   return errors === 0;
 }
-validate202.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate190(
+validate203.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate191(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="profile.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate190.evaluated;
+  const evaluated0 = validate191.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11655,7 +11812,7 @@ function validate190(
         }
         if (data6.timerLatenessUs !== undefined) {
           if (
-            !validate191(data6.timerLatenessUs, {
+            !validate192(data6.timerLatenessUs, {
               instancePath: instancePath + '/measured/timerLatenessUs',
               parentData: data6,
               parentDataProperty: 'timerLatenessUs',
@@ -11664,13 +11821,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.threadStartUs !== undefined) {
           if (
-            !validate191(data6.threadStartUs, {
+            !validate192(data6.threadStartUs, {
               instancePath: instancePath + '/measured/threadStartUs',
               parentData: data6,
               parentDataProperty: 'threadStartUs',
@@ -11679,13 +11836,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.gilReacquireUs !== undefined) {
           if (
-            !validate191(data6.gilReacquireUs, {
+            !validate192(data6.gilReacquireUs, {
               instancePath: instancePath + '/measured/gilReacquireUs',
               parentData: data6,
               parentDataProperty: 'gilReacquireUs',
@@ -11694,13 +11851,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.switchIntervalUs !== undefined) {
           if (
-            !validate191(data6.switchIntervalUs, {
+            !validate192(data6.switchIntervalUs, {
               instancePath: instancePath + '/measured/switchIntervalUs',
               parentData: data6,
               parentDataProperty: 'switchIntervalUs',
@@ -11709,7 +11866,7 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
@@ -11777,7 +11934,7 @@ function validate190(
             }
             if (data11.fork !== undefined) {
               if (
-                !validate191(data11.fork, {
+                !validate192(data11.fork, {
                   instancePath: instancePath + '/measured/processStartUs/fork',
                   parentData: data11,
                   parentDataProperty: 'fork',
@@ -11786,13 +11943,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.forkserver !== undefined) {
               if (
-                !validate191(data11.forkserver, {
+                !validate192(data11.forkserver, {
                   instancePath: instancePath + '/measured/processStartUs/forkserver',
                   parentData: data11,
                   parentDataProperty: 'forkserver',
@@ -11801,13 +11958,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.spawn !== undefined) {
               if (
-                !validate191(data11.spawn, {
+                !validate192(data11.spawn, {
                   instancePath: instancePath + '/measured/processStartUs/spawn',
                   parentData: data11,
                   parentDataProperty: 'spawn',
@@ -11816,7 +11973,7 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
@@ -11856,7 +12013,7 @@ function validate190(
         }
         if (data6.callRoundTripUs !== undefined) {
           if (
-            !validate191(data6.callRoundTripUs, {
+            !validate192(data6.callRoundTripUs, {
               instancePath: instancePath + '/measured/callRoundTripUs',
               parentData: data6,
               parentDataProperty: 'callRoundTripUs',
@@ -11865,13 +12022,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.dumpsPerMBUs !== undefined) {
           if (
-            !validate191(data6.dumpsPerMBUs, {
+            !validate192(data6.dumpsPerMBUs, {
               instancePath: instancePath + '/measured/dumpsPerMBUs',
               parentData: data6,
               parentDataProperty: 'dumpsPerMBUs',
@@ -11880,13 +12037,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.loadsPerMBUs !== undefined) {
           if (
-            !validate191(data6.loadsPerMBUs, {
+            !validate192(data6.loadsPerMBUs, {
               instancePath: instancePath + '/measured/loadsPerMBUs',
               parentData: data6,
               parentDataProperty: 'loadsPerMBUs',
@@ -11895,7 +12052,7 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
@@ -12010,7 +12167,7 @@ function validate190(
             }
             if (data20.startup !== undefined) {
               if (
-                !validate202(data20.startup, {
+                !validate203(data20.startup, {
                   instancePath: instancePath + '/machine/process/startup',
                   parentData: data20,
                   parentDataProperty: 'startup',
@@ -12019,13 +12176,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.callOverhead !== undefined) {
               if (
-                !validate202(data20.callOverhead, {
+                !validate203(data20.callOverhead, {
                   instancePath: instancePath + '/machine/process/callOverhead',
                   parentData: data20,
                   parentDataProperty: 'callOverhead',
@@ -12034,13 +12191,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.picklePerMB !== undefined) {
               if (
-                !validate202(data20.picklePerMB, {
+                !validate203(data20.picklePerMB, {
                   instancePath: instancePath + '/machine/process/picklePerMB',
                   parentData: data20,
                   parentDataProperty: 'picklePerMB',
@@ -12049,7 +12206,7 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
@@ -12097,10 +12254,10 @@ function validate190(
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-validate190.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate191.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;
