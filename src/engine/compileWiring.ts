@@ -8,6 +8,7 @@
  */
 import type { Level } from '../model/level';
 import type { Solution, SolutionNode } from '../model/solution';
+import { poolSize } from '../model/poolSize';
 import { parseDuration } from '../model/units';
 import { NODE_SPECS, type ErrorType } from '../model/vocabulary';
 import {
@@ -211,7 +212,12 @@ class WiringCompiler {
             `a pool inside a ${where.context} would block it waiting: offload from a coroutine instead`,
           );
         const kind = node.type === 'threadPool' ? 'thread' : 'process';
-        this.pools.push({ kind, node: node.id, workers: node.params.workers });
+        this.pools.push({
+          kind,
+          node: node.id,
+          workers: poolSize(kind, node.params.workers, this.spec.cores),
+          defaultSize: node.params.workers === 0,
+        });
         const pool = this.pools.length - 1;
         const body = this.body(node.id, { ...where, context: kind }, END);
         return { op: 'offload', node: node.id, pool, body, next: onward() };
@@ -374,6 +380,7 @@ class WiringCompiler {
         capacity: queue === null || queue.capacity === 0 ? Infinity : queue.capacity,
         workers: queue?.workers ?? 0,
         shed: queue?.whenFull === 'shed',
+        stop: queue?.stop ?? 'join+cancel',
         batchSize: node.type === 'batch' ? node.params.size : 1,
       };
     }

@@ -5,6 +5,7 @@
  */
 import type { Level } from '../model/level';
 import { nodeOf, type Connection, type Solution, type SolutionNode } from '../model/solution';
+import { defaultPoolSize } from '../model/poolSize';
 import { parseDuration } from '../model/units';
 import {
   NODE_SPECS,
@@ -178,7 +179,10 @@ function checkNodes(
       issues.push({ node: id, message: 'names its container by something other than an id' });
     const parent = typeof node.parent === 'string' ? node.parent : undefined;
     // Where the editor drew it is no concern of the engine's.
-    nodes.set(id, nodeOf(node.type, params, { id, parent, position: { x: 0, y: 0 } }));
+    const typed = nodeOf(node.type, params, { id, parent, position: { x: 0, y: 0 } });
+    nodes.set(id, typed);
+    const sizeProblem = defaultSizeProblem(typed, level, entry?.limits?.workers);
+    if (sizeProblem) issues.push({ node: id, message: sizeProblem });
   }
   for (const [type, count] of counts) {
     const max = NODE_SPECS[type].category === 'given' ? 1 : level.palette[type]?.max;
@@ -189,6 +193,23 @@ function checkNodes(
     }
   }
   return nodes;
+}
+
+/** A pool left at its default size must keep to the contract's limit on workers too. */
+function defaultSizeProblem(
+  node: SolutionNode,
+  level: Level,
+  limit: number | undefined,
+): string | null {
+  if (node.type !== 'threadPool' && node.type !== 'processPool') return null;
+  if (limit === undefined || node.params.workers !== 0) return null;
+  const kind = node.type === 'threadPool' ? 'thread' : 'process';
+  const cores = level.machine.cores;
+  const size = defaultPoolSize(kind, cores);
+  if (size <= limit) return null;
+  const [workers, rule] =
+    kind === 'thread' ? ['threads', 'min(32, cores + 4)'] : ['processes', 'one per core'];
+  return `left at its default size, this pool has ${size} ${workers} on ${cores} cores (${rule}); this contract allows at most ${limit}`;
 }
 
 function checkNesting(

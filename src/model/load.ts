@@ -12,6 +12,7 @@ import { InputError, InputErrors, pointer } from './errors';
 import type { Level } from './level';
 import { LEVEL_LADDER, SOLUTION_LADDER, migrate, type JsonObject } from './migrations';
 import type { Solution } from './solution';
+import { LATER_PARAMS, NODE_SPECS, isNodeType } from './vocabulary';
 import { describeSchemaErrors } from './schema/describe';
 import { Findings, checkLevel, checkSolution, solutionContext } from './schema/semantics';
 import { validateLevel, validateSolution } from './schema/validators.js';
@@ -71,6 +72,29 @@ function migrateEmbeddedSolutions(level: JsonObject, source: string): JsonObject
 }
 
 /**
+ * Gives every node the parameters its type gained after the file was written, at their
+ * defaults (LATER_PARAMS), before the schema check: the typed wiring always has them all.
+ * The document is a plain copy of the input, not yet frozen; what is not a node is left for
+ * the schema to name.
+ */
+function fillLaterParams(solution: unknown): void {
+  if (!isPlainObject(solution) || !Array.isArray(solution.nodes)) return;
+  for (const node of solution.nodes) {
+    if (!isPlainObject(node) || !isNodeType(node.type) || !isPlainObject(node.params)) continue;
+    const later = LATER_PARAMS[node.type];
+    if (later === undefined) continue;
+    const params = node.params;
+    for (const spec of NODE_SPECS[node.type].params)
+      if (later.includes(spec.name) && params[spec.name] === undefined && spec.kind !== 'stepRef')
+        params[spec.name] = spec.default;
+  }
+}
+
+/** An object of the plain copy, which this file may still write to. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
  * Reads a contract.
  * @param json The parsed JSON of a level file (or of a level sent in a link).
  * @param source What the source is, as the reader would name it: a file path, "link".
@@ -79,6 +103,8 @@ function migrateEmbeddedSolutions(level: JsonObject, source: string): JsonObject
 export function parseLevel(json: unknown, source: string): Level {
   const migrated = migrate(plainCopy(json, source), LEVEL_LADDER, source);
   const level = migrateEmbeddedSolutions(withoutSchemaPointer(migrated), source);
+  fillLaterParams(level.reference);
+  if (Array.isArray(level.naive)) level.naive.forEach(fillLaterParams);
   if (!validateLevel(level)) {
     throw new InputErrors(describeSchemaErrors(validateLevel.errors ?? [], source));
   }
@@ -99,6 +125,7 @@ export function parseLevel(json: unknown, source: string): Level {
  */
 export function parseSolution(json: unknown, source: string, level?: Level): Solution {
   const solution = withoutSchemaPointer(migrate(plainCopy(json, source), SOLUTION_LADDER, source));
+  fillLaterParams(solution);
   if (!validateSolution(solution)) {
     throw new InputErrors(describeSchemaErrors(validateSolution.errors ?? [], source));
   }

@@ -31,6 +31,17 @@ export type NodeType =
   | 'gatherAll'
   | 'gather';
 
+/**
+ * How main() ends a queue's workers after its last put:
+ * - `join+cancel`: `await queue.join()`, then `worker.cancel()` for each (the classic pattern);
+ * - `shutdown`: `queue.shutdown()` (Python 3.13), then await the workers: they take what is
+ *   left, and `get()` raises QueueShutDown once the queue is empty;
+ * - `cancel`: cancel the workers at once, without joining: queued jobs are dropped;
+ * - `never`: await the workers, which nothing stops: the program never ends.
+ */
+export type QueueStop = 'join+cancel' | 'shutdown' | 'cancel' | 'never';
+export const QUEUE_STOPS: readonly QueueStop[] = ['join+cancel', 'shutdown', 'cancel', 'never'];
+
 /** The exceptions a wiring's code can raise, as an `except*` clause names them. */
 export type ErrorType = 'Exception' | 'ServiceError' | 'TimeoutError';
 export const ERROR_TYPES: readonly ErrorType[] = ['Exception', 'ServiceError', 'TimeoutError'];
@@ -86,6 +97,15 @@ export type ParamSpec =
       readonly label: string;
     }
   | { readonly name: string; readonly kind: 'stepRef'; readonly label: string };
+
+/**
+ * Parameters a node type gained after its first format, by node type: a file or a link
+ * written before one was added has none, and reads it as its default (so the schema does
+ * not require it, and the loader fills it in).
+ */
+export const LATER_PARAMS: Readonly<Partial<Record<NodeType, readonly string[]>>> = {
+  queue: ['stop'],
+};
 
 export interface NodeSpec<T extends NodeType = NodeType> {
   readonly type: T;
@@ -203,6 +223,13 @@ const SPEC_TABLE = {
         options: ['block', 'shed'],
         default: 'block',
         label: 'When full',
+      },
+      {
+        name: 'stop',
+        kind: 'choice',
+        options: QUEUE_STOPS,
+        default: 'join+cancel',
+        label: 'Workers stop by',
       },
     ],
   },
@@ -324,10 +351,10 @@ const SPEC_TABLE = {
       {
         name: 'workers',
         kind: 'int',
-        min: 1,
+        min: 0,
         max: HARD_LIMITS.workers,
         default: 4,
-        label: 'Threads',
+        label: 'Threads (0 = default size)',
       },
     ],
   },
@@ -346,10 +373,10 @@ const SPEC_TABLE = {
       {
         name: 'workers',
         kind: 'int',
-        min: 1,
+        min: 0,
         max: HARD_LIMITS.workers,
         default: 4,
-        label: 'Processes',
+        label: 'Processes (0 = default size)',
       },
     ],
   },

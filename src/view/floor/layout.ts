@@ -82,12 +82,18 @@ export function describe(
     case 'queue':
       return {
         title: 'Queue',
-        detail: `${node.params.capacity === 0 ? 'unbounded' : `cap ${node.params.capacity}`} · ${node.params.workers} workers`,
+        detail: `${node.params.capacity === 0 ? 'unbounded' : `cap ${node.params.capacity}`} · ${node.params.workers} workers${node.params.stop === 'join+cancel' || node.params.stop === undefined ? '' : ` · stop: ${node.params.stop}`}`,
       };
     case 'threadPool':
-      return { title: spec.label, detail: `${node.params.workers} threads` };
+      return {
+        title: spec.label,
+        detail: node.params.workers === 0 ? 'default size' : `${node.params.workers} threads`,
+      };
     case 'processPool':
-      return { title: spec.label, detail: `${node.params.workers} processes` };
+      return {
+        title: spec.label,
+        detail: node.params.workers === 0 ? 'one per core' : `${node.params.workers} processes`,
+      };
     case 'semaphore':
       return { title: spec.label, detail: `${node.params.permits} permits` };
     case 'lock':

@@ -15,6 +15,7 @@ import {
   paramsFrom,
   type ErrorType,
   type NodeParams,
+  type QueueStop,
 } from '../../../src/model/vocabulary';
 
 const at = { x: 0, y: 0 };
@@ -25,6 +26,7 @@ describe('a node’s type narrows its params', () => {
       readonly capacity: number;
       readonly workers: number;
       readonly whenFull: 'block' | 'shed';
+      readonly stop: QueueStop;
     }>();
     expectTypeOf<NodeParams['taskGroup']>().toEqualTypeOf<{ readonly catches: ErrorType }>();
     expectTypeOf<NodeParams['timeout']>().toEqualTypeOf<{ readonly after: string }>();
@@ -61,7 +63,7 @@ describe('a node’s type narrows its params', () => {
         id: 'n3',
         type: 'queue',
         // @ts-expect-error a Queue's whenFull is block or shed
-        params: { capacity: 1, workers: 1, whenFull: 'drop' },
+        params: { capacity: 1, workers: 1, whenFull: 'drop', stop: 'never' },
         position: at,
       },
       // @ts-expect-error a duration is written as text ("1s"), not as a number
@@ -79,7 +81,10 @@ describe('a node’s type narrows its params', () => {
     }
     const queue = nodeOf(
       'queue',
-      paramsFrom('queue', (spec) => (spec.kind === 'int' ? 3 : 'shed')),
+      // The second option of each choice: "shed" when full, stopped by shutdown().
+      paramsFrom('queue', (spec) =>
+        spec.kind === 'int' ? 3 : spec.kind === 'choice' ? (spec.options[1] ?? '') : '',
+      ),
       {
         id: 'q',
         position: at,
@@ -88,7 +93,7 @@ describe('a node’s type narrows its params', () => {
     expect(queue).toEqual({
       id: 'q',
       type: 'queue',
-      params: { capacity: 3, workers: 3, whenFull: 'shed' },
+      params: { capacity: 3, workers: 3, whenFull: 'shed', stop: 'shutdown' },
       position: at,
     });
   });
