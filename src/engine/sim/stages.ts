@@ -26,6 +26,9 @@ export abstract class Stage {
   /** Takes a job in; false when the carrier must wait (a full queue that blocks). */
   abstract accept(job: number, from: Carrier, node: string): boolean;
 
+  /** A producer waiting to put was cancelled: it no longer waits for a place. */
+  withdrawPut(_producer: Task): void {}
+
   /** A queue worker takes the next job: -1 when there is none (it then waits). */
   take(_worker: Task): number {
     return -1;
@@ -137,6 +140,10 @@ export class QueueStage extends Stage {
     const getter = this.getters.shift();
     if (getter !== undefined) getter.wake();
     return true;
+  }
+
+  override withdrawPut(producer: Task): void {
+    this.putters.remove(producer);
   }
 
   override take(worker: Task): number {

@@ -384,6 +384,7 @@ const schema19 = {
           'route',
           'gatherAll',
           'gather',
+          'timeLimit',
         ],
       },
       additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4489,6 +4490,7 @@ const schema39 = {
       'route',
       'gatherAll',
       'gather',
+      'timeLimit',
     ],
   },
   additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4688,7 +4690,8 @@ function validate130(
         key0 === 'ticker' ||
         key0 === 'route' ||
         key0 === 'gatherAll' ||
-        key0 === 'gather'
+        key0 === 'gather' ||
+        key0 === 'timeLimit'
       )) {
         const err0 = {
           instancePath,
@@ -6785,6 +6788,7 @@ const schema46 = {
             'route',
             'gatherAll',
             'gather',
+            'timeLimit',
           ],
         },
         params: { type: 'object' },
@@ -6971,6 +6975,17 @@ const schema46 = {
             },
           },
         },
+        {
+          properties: {
+            type: { const: 'timeLimit' },
+            params: {
+              type: 'object',
+              required: ['after'],
+              additionalProperties: false,
+              properties: { after: { $ref: '#/$defs/duration' } },
+            },
+          },
+        },
       ],
     },
     connection: {
@@ -7017,6 +7032,7 @@ const schema47 = {
         'route',
         'gatherAll',
         'gather',
+        'timeLimit',
       ],
     },
     params: { type: 'object' },
@@ -7194,6 +7210,17 @@ const schema47 = {
           required: ['exceptions'],
           additionalProperties: false,
           properties: { exceptions: { enum: ['raise', 'collect'] } },
+        },
+      },
+    },
+    {
+      properties: {
+        type: { const: 'timeLimit' },
+        params: {
+          type: 'object',
+          required: ['after'],
+          additionalProperties: false,
+          properties: { after: { $ref: '#/$defs/duration' } },
         },
       },
     },
@@ -7534,7 +7561,8 @@ function validate162(
         data1 === 'ticker' ||
         data1 === 'route' ||
         data1 === 'gatherAll' ||
-        data1 === 'gather'
+        data1 === 'gather' ||
+        data1 === 'timeLimit'
       )) {
         const err5 = {
           instancePath: instancePath + '/type',
@@ -9371,45 +9399,129 @@ function validate162(
             }
           }
         }
+      } else if (tag0 === 'timeLimit') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('timeLimit' !== data.type) {
+              const err100 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/19/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'timeLimit' },
+              };
+              if (vErrors === null) {
+                vErrors = [err100];
+              } else {
+                vErrors.push(err100);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data64 = data.params;
+            if (data64 && typeof data64 == 'object' && !Array.isArray(data64)) {
+              if (data64.after === undefined) {
+                const err101 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/19/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'after' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err101];
+                } else {
+                  vErrors.push(err101);
+                }
+                errors++;
+              }
+              for (const key15 in data64) {
+                if (!(key15 === 'after')) {
+                  const err102 = {
+                    instancePath: instancePath + '/params',
+                    schemaPath: '#/oneOf/19/properties/params/additionalProperties',
+                    keyword: 'additionalProperties',
+                    params: { additionalProperty: key15 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err102];
+                  } else {
+                    vErrors.push(err102);
+                  }
+                  errors++;
+                }
+              }
+              if (data64.after !== undefined) {
+                if (
+                  !validate172(data64.after, {
+                    instancePath: instancePath + '/params/after',
+                    parentData: data64,
+                    parentDataProperty: 'after',
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors =
+                    vErrors === null
+                      ? validate172.errors
+                      : appendErrors(vErrors, validate172.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err103 = {
+                instancePath: instancePath + '/params',
+                schemaPath: '#/oneOf/19/properties/params/type',
+                keyword: 'type',
+                params: { type: 'object' },
+              };
+              if (vErrors === null) {
+                vErrors = [err103];
+              } else {
+                vErrors.push(err103);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err100 = {
+        const err104 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err100];
+          vErrors = [err104];
         } else {
-          vErrors.push(err100);
+          vErrors.push(err104);
         }
         errors++;
       }
     } else {
-      const err101 = {
+      const err105 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err101];
+        vErrors = [err105];
       } else {
-        vErrors.push(err101);
+        vErrors.push(err105);
       }
       errors++;
     }
   } else {
-    const err102 = {
+    const err106 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err102];
+      vErrors = [err106];
     } else {
-      vErrors.push(err102);
+      vErrors.push(err106);
     }
     errors++;
   }
@@ -9432,13 +9544,13 @@ const schema52 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate184(
+function validate185(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate184.evaluated;
+  const evaluated0 = validate185.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9578,10 +9690,10 @@ function validate184(
     }
     errors++;
   }
-  validate184.errors = vErrors;
+  validate185.errors = vErrors;
   return errors === 0;
 }
-validate184.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate185.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate161(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9965,7 +10077,7 @@ function validate161(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate184(data9[i1], {
+            !validate185(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -9974,7 +10086,7 @@ function validate161(
             })
           ) {
             vErrors =
-              vErrors === null ? validate184.errors : appendErrors(vErrors, validate184.errors);
+              vErrors === null ? validate185.errors : appendErrors(vErrors, validate185.errors);
             errors = vErrors.length;
           }
         }
@@ -11065,7 +11177,7 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate161;
-export const validateProfile = validate190;
+export const validateProfile = validate191;
 const schema53 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'profile.schema.json',
@@ -11151,13 +11263,13 @@ const schema53 = {
 const pattern17 = new RegExp('^[^\\u0000-\\u001f]{1,60}$', 'u');
 const pattern18 = new RegExp('^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$', 'u');
 const schema54 = { type: 'number', minimum: 0, maximum: 1000000000 };
-function validate191(
+function validate192(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate191.evaluated;
+  const evaluated0 = validate192.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11207,18 +11319,18 @@ function validate191(
     }
     errors++;
   }
-  validate191.errors = vErrors;
+  validate192.errors = vErrors;
   return errors === 0;
 }
-validate191.evaluated = { dynamicProps: false, dynamicItems: false };
+validate192.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema55 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
-function validate202(
+function validate203(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate202.evaluated;
+  const evaluated0 = validate203.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11254,17 +11366,17 @@ function validate202(
     }
     errors++;
   }
-  validate202.errors = vErrors;
+  validate203.errors = vErrors;
   return errors === 0;
 }
-validate202.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate190(
+validate203.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate191(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="profile.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate190.evaluated;
+  const evaluated0 = validate191.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11701,7 +11813,7 @@ function validate190(
         }
         if (data6.timerLatenessUs !== undefined) {
           if (
-            !validate191(data6.timerLatenessUs, {
+            !validate192(data6.timerLatenessUs, {
               instancePath: instancePath + '/measured/timerLatenessUs',
               parentData: data6,
               parentDataProperty: 'timerLatenessUs',
@@ -11710,13 +11822,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.threadStartUs !== undefined) {
           if (
-            !validate191(data6.threadStartUs, {
+            !validate192(data6.threadStartUs, {
               instancePath: instancePath + '/measured/threadStartUs',
               parentData: data6,
               parentDataProperty: 'threadStartUs',
@@ -11725,13 +11837,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.gilReacquireUs !== undefined) {
           if (
-            !validate191(data6.gilReacquireUs, {
+            !validate192(data6.gilReacquireUs, {
               instancePath: instancePath + '/measured/gilReacquireUs',
               parentData: data6,
               parentDataProperty: 'gilReacquireUs',
@@ -11740,13 +11852,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.switchIntervalUs !== undefined) {
           if (
-            !validate191(data6.switchIntervalUs, {
+            !validate192(data6.switchIntervalUs, {
               instancePath: instancePath + '/measured/switchIntervalUs',
               parentData: data6,
               parentDataProperty: 'switchIntervalUs',
@@ -11755,7 +11867,7 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
@@ -11823,7 +11935,7 @@ function validate190(
             }
             if (data11.fork !== undefined) {
               if (
-                !validate191(data11.fork, {
+                !validate192(data11.fork, {
                   instancePath: instancePath + '/measured/processStartUs/fork',
                   parentData: data11,
                   parentDataProperty: 'fork',
@@ -11832,13 +11944,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.forkserver !== undefined) {
               if (
-                !validate191(data11.forkserver, {
+                !validate192(data11.forkserver, {
                   instancePath: instancePath + '/measured/processStartUs/forkserver',
                   parentData: data11,
                   parentDataProperty: 'forkserver',
@@ -11847,13 +11959,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.spawn !== undefined) {
               if (
-                !validate191(data11.spawn, {
+                !validate192(data11.spawn, {
                   instancePath: instancePath + '/measured/processStartUs/spawn',
                   parentData: data11,
                   parentDataProperty: 'spawn',
@@ -11862,7 +11974,7 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
@@ -11902,7 +12014,7 @@ function validate190(
         }
         if (data6.callRoundTripUs !== undefined) {
           if (
-            !validate191(data6.callRoundTripUs, {
+            !validate192(data6.callRoundTripUs, {
               instancePath: instancePath + '/measured/callRoundTripUs',
               parentData: data6,
               parentDataProperty: 'callRoundTripUs',
@@ -11911,13 +12023,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.dumpsPerMBUs !== undefined) {
           if (
-            !validate191(data6.dumpsPerMBUs, {
+            !validate192(data6.dumpsPerMBUs, {
               instancePath: instancePath + '/measured/dumpsPerMBUs',
               parentData: data6,
               parentDataProperty: 'dumpsPerMBUs',
@@ -11926,13 +12038,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.loadsPerMBUs !== undefined) {
           if (
-            !validate191(data6.loadsPerMBUs, {
+            !validate192(data6.loadsPerMBUs, {
               instancePath: instancePath + '/measured/loadsPerMBUs',
               parentData: data6,
               parentDataProperty: 'loadsPerMBUs',
@@ -11941,7 +12053,7 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
@@ -12056,7 +12168,7 @@ function validate190(
             }
             if (data20.startup !== undefined) {
               if (
-                !validate202(data20.startup, {
+                !validate203(data20.startup, {
                   instancePath: instancePath + '/machine/process/startup',
                   parentData: data20,
                   parentDataProperty: 'startup',
@@ -12065,13 +12177,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.callOverhead !== undefined) {
               if (
-                !validate202(data20.callOverhead, {
+                !validate203(data20.callOverhead, {
                   instancePath: instancePath + '/machine/process/callOverhead',
                   parentData: data20,
                   parentDataProperty: 'callOverhead',
@@ -12080,13 +12192,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.picklePerMB !== undefined) {
               if (
-                !validate202(data20.picklePerMB, {
+                !validate203(data20.picklePerMB, {
                   instancePath: instancePath + '/machine/process/picklePerMB',
                   parentData: data20,
                   parentDataProperty: 'picklePerMB',
@@ -12095,7 +12207,7 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
@@ -12143,10 +12255,10 @@ function validate190(
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-validate190.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate191.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;
