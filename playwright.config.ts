@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-/** Browser tests run the built game (`vite preview`) in Debian's Chromium. */
+/** Browser tests run the built game (`vite preview`) in Debian's Chromium, on the port `scripts/browser-tests.ts` found free. */
 const port = Number(process.env.PW_PORT ?? 4173);
 export default defineConfig({
   testDir: 'tests/browser',

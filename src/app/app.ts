@@ -20,6 +20,7 @@ import { panelsIn, startupHooks, type ContractOrigin } from '../shell/panels';
 import { ProgressKeeper } from './progressKeeper';
 import { GameStore } from './store';
 import { ContractSession } from './session';
+import { KeptBoards } from './keptBoards';
 import { startingWiring } from '../editor/starting';
 
 export class App {
@@ -37,6 +38,7 @@ export class App {
   private readonly topbarContext = h('div', { class: 'topbar-context' });
   private inbox: Inbox | null = null;
   private session: ContractSession | null = null;
+  private readonly boards = new KeptBoards();
 
   constructor(
     private readonly root: HTMLElement,
@@ -170,6 +172,7 @@ export class App {
       progress: this.progress,
       toasts: this.toasts,
       topbar: this.topbarContext,
+      boards: this.boards,
       campaign: this.campaign.levels,
       back: (focus) => this.showInbox(focus ?? level.id),
     });

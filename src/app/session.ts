@@ -30,6 +30,7 @@ import type { GameStore } from './store';
 import { panelsIn } from '../shell/panels';
 import { SavedSolutions } from './savedSolutions';
 import { ScoreFlow } from './scoreFlow';
+import { holds, type KeptBoards } from './keptBoards';
 
 export interface SessionOptions {
   readonly level: Level;
@@ -41,6 +42,8 @@ export interface SessionOptions {
   readonly progress: ProgressKeeper;
   readonly toasts: Toasts;
   readonly topbar: HTMLElement;
+  /** Boards of contracts left for the inbox: this one's is reopened from here, and put back on close. */
+  readonly boards: KeptBoards;
   /** Back to the inbox, with this contract's e-mail open (the current one by default). */
   back(focus?: string): void;
 }
@@ -50,6 +53,8 @@ export class ContractSession {
   private readonly layout: WorkbenchLayout;
   private readonly level: Level;
   private readonly editor: LoopEditor;
+  /** The board was kept from the player's last visit (with its undo history), not made anew. */
+  private readonly reopened: boolean;
   private readonly palette: Palette;
   private readonly status = new RunStatus();
   private readonly score: ScorePanel;
@@ -96,16 +101,21 @@ export class ContractSession {
         return { best: record.bestGrade, finished: record.paid };
       },
     });
+    const kept = options.boards.take(this.level);
+    this.reopened = kept !== null;
     this.layout = workbenchLayout(
       [...own, ...panelTabs(panelsIn('side'), options.store)],
       panelTabs(panelsIn('bottom'), options.store),
+      kept?.host,
     );
     this.element = this.layout.element;
-    this.editor = new LoopEditor(this.layout.editor, this.level, {
-      onChange: (solution, kind) => this.edited(solution, kind),
-      onSelect: (nodes) => options.store.setSelection(nodes),
-      onMessage: (text) => options.toasts.show(text, 'info'),
-    });
+    const listener = {
+      onChange: (solution: Solution, kind: 'structure' | 'layout') => this.edited(solution, kind),
+      onSelect: (nodes: readonly string[]) => options.store.setSelection(nodes),
+      onMessage: (text: string) => options.toasts.show(text, 'info'),
+    };
+    kept?.listenWith(listener);
+    this.editor = kept ?? new LoopEditor(this.layout.editor, this.level, listener);
     this.palette = new Palette(
       this.level,
       (type) => this.editor.remaining(type),
@@ -154,7 +164,7 @@ export class ContractSession {
     );
     this.cleanups.push(bindBoard(this.editor));
     // On a short screen the minimap would cover much of the board: it starts hidden there.
-    if (window.innerHeight < 800) this.layout.editor.classList.add('no-minimap');
+    if (window.innerHeight < 800 && !this.reopened) this.layout.editor.classList.add('no-minimap');
     this.cleanups.push(
       bindShortcuts({
         remove: () => void this.editor.commands.deleteSelected(),
@@ -175,12 +185,15 @@ export class ContractSession {
 
   /** Opens the wiring: the given one (unsaved until kept), else the active saved one, else the start. */
   start(solution?: Solution): void {
-    void this.load(this.solutions.first(solution));
+    const wiring = this.solutions.first(solution);
+    // A kept board that still holds this wiring is shown as the player left it: loading it
+    // again would forget what Ctrl+Z can undo.
+    if (this.reopened && holds(this.editor, wiring)) void this.show(false);
+    else void this.load(wiring);
     this.renderProgress();
   }
 
   private async load(wiring: Solution): Promise<void> {
-    const sameContract = this.options.store.level === this.level;
     const skipped = await this.editor.load(wiring);
     if (skipped.length > 0)
       this.options.toasts.show(
@@ -194,6 +207,12 @@ export class ContractSession {
         'info',
         8000,
       );
+    await this.show(true);
+  }
+
+  /** Tells the store and the panels about the wiring the editor now holds; `fresh`: just loaded, so lay it out. */
+  private async show(fresh: boolean): Promise<void> {
+    const sameContract = this.options.store.level === this.level;
     // Announced once the editor holds it, so a panel that runs on 'solution' runs this wiring.
     const current = this.editor.solution();
     if (sameContract) this.options.store.switchSolution(current);
@@ -204,8 +223,8 @@ export class ContractSession {
     this.tip.hidden = current.nodes.length > 2;
     this.scoreFlow.followLive();
     this.palette.render();
-    if (this.editor.overlapping()) await this.arrange();
-    else await fitView(this.editor);
+    if (fresh && this.editor.overlapping()) await this.arrange();
+    else if (fresh) await fitView(this.editor);
     this.scoreFlow.rescore(current, true);
   }
 
@@ -258,7 +277,7 @@ export class ContractSession {
     this.solutions.flush();
     for (const cleanup of this.cleanups) cleanup();
     this.scoreFlow.dispose();
-    this.editor.destroy();
+    this.options.boards.keep(this.level, this.editor);
     this.layout.side.destroy();
     this.layout.bottom?.destroy();
   }

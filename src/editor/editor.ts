@@ -55,11 +55,11 @@ export class LoopEditor {
   constructor(
     readonly host: HTMLElement,
     readonly level: Level,
-    private readonly callbacks: EditorCallbacks,
+    private callbacks: EditorCallbacks,
   ) {
     this.parts = setupEditor(host, {
       refuse: (from, to) => wireRefusal(from, to),
-      refused: (reason) => callbacks.onMessage(reason),
+      refused: (reason) => this.callbacks.onMessage(reason),
       isSelected: (id) => id === this.selectedWire,
     });
     this.containers = new Containers(this.parts.editor, this.parts.area as never);
@@ -67,6 +67,11 @@ export class LoopEditor {
     this.commands = new Commands(this, this.parts, this.containers, this.ids);
     this.listen();
     this.cleanups.push(enableBoxSelect(this), new BoardKeys(this).bind());
+  }
+
+  /** Tells a new listener what happens on this board: a kept board reopened on the workbench. */
+  listenWith(callbacks: EditorCallbacks): void {
+    this.callbacks = callbacks;
   }
 
   get busy(): boolean {

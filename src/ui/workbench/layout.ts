@@ -16,18 +16,22 @@ export interface WorkbenchLayout {
   readonly bottom: Dock | null;
 }
 
+/** `board`: the editor's element to put in the middle, when a board is reopened; else a new one. */
 export function workbenchLayout(
   sideTabs: readonly DockTab[],
   bottomTabs: readonly DockTab[],
+  board?: HTMLElement,
 ): WorkbenchLayout {
   const palette = h('aside', {
     class: 'wb-palette',
     attrs: { 'aria-label': 'Nodes you may place' },
   });
-  const editor = h('div', {
-    class: 'wb-editor',
-    attrs: { 'aria-label': 'Wiring editor', tabindex: '-1' },
-  });
+  const editor =
+    board ??
+    h('div', {
+      class: 'wb-editor',
+      attrs: { 'aria-label': 'Wiring editor', tabindex: '-1' },
+    });
   const editorOverlay = h('div', { class: 'wb-editor-overlay' });
   const side = new Dock('side', sideTabs);
   const bottom = bottomTabs.length > 0 ? new Dock('bottom', bottomTabs, true) : null;
