@@ -15,7 +15,7 @@ import { boardPicture } from '../editor/picture';
 import type { BoardPicture } from '../shell/panels';
 import { h, replace } from '../shell/dom';
 import { panelTabs } from '../ui/dock';
-import { workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
+import { NARROW_SCREEN, workbenchLayout, type WorkbenchLayout } from '../ui/workbench/layout';
 import { editorHelp, editorTools } from '../ui/workbench/editorTools';
 import { keysHelp } from '../ui/workbench/keysHelp';
 import { workbenchTopbar } from '../ui/workbench/topbar';
@@ -66,7 +66,16 @@ export class ContractSession {
     'div',
     { class: 'board-tip', attrs: { hidden: true }, data: { testid: 'board-tip' } },
     h('strong', null, 'Start here: '),
-    'drag a Step from the palette onto the board, then drag wires from the Source’s port to the Step and on to the Sink.',
+    h(
+      'span',
+      { class: 'help-mouse' },
+      'drag a Step from the palette onto the board, then drag wires from the Source’s port to the Step and on to the Sink.',
+    ),
+    h(
+      'span',
+      { class: 'help-touch' },
+      'tap Nodes and place a Step, then tap the Source’s port and the Step’s input to wire them, and on to the Sink.',
+    ),
   );
   private readonly cleanups: (() => void)[] = [];
   private hintsShownUnsaved = 0;
@@ -75,6 +84,7 @@ export class ContractSession {
     this.level = options.level;
     // A problem clicked in the score shows its node: selected, marked and in the middle of the board.
     this.score = new ScorePanel(this.level, (id) => {
+      this.layout.reveal('board');
       this.select([id]);
       void centreOn(this.editor, [id]);
     });
@@ -143,11 +153,15 @@ export class ContractSession {
         score: this.score,
         status: this.status,
         solutions: this.solutions,
-        revealScore: () => this.layout.side.show('score'),
+        revealScore: () => {
+          this.layout.side.show('score');
+          this.layout.reveal('score');
+        },
         revealStage: () => {
           const bottom = this.layout.bottom;
           if (!bottom?.has('run-view')) return false;
           bottom.show('run-view');
+          this.layout.reveal('run');
           return true;
         },
       },
@@ -163,8 +177,9 @@ export class ContractSession {
       }),
     );
     this.cleanups.push(bindBoard(this.editor));
-    // On a short screen the minimap would cover much of the board: it starts hidden there.
-    if (window.innerHeight < 800 && !this.reopened) this.layout.editor.classList.add('no-minimap');
+    // On a short or narrow screen the minimap would cover much of the board: it starts hidden there.
+    if ((window.innerHeight < 800 || window.matchMedia(NARROW_SCREEN).matches) && !this.reopened)
+      this.layout.editor.classList.add('no-minimap');
     this.cleanups.push(
       bindShortcuts({
         remove: () => void this.editor.commands.deleteSelected(),

@@ -44,7 +44,7 @@ export class Palette {
       h(
         'p',
         { class: 'palette-help' },
-        'Drag onto the board, into a box to nest it (or press Enter: it lands in the middle).',
+        'Drag onto the board, into a box to nest it (or tap, or press Enter: it lands in the middle).',
       ),
       this.list,
     );

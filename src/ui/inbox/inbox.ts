@@ -1,6 +1,8 @@
 /**
  * The inbox: contracts arrive as e-mails. A list on the left (new, in progress, done with
  * its grade, and the sealed ones still to come), the open e-mail and its terms on the right.
+ * On a narrow screen the list and the e-mail are two views, one at a time, like a phone's
+ * mail app: opening an e-mail shows it, and its back button returns to the list.
  */
 import type { Level } from '../../model/level';
 import type { SaveFile } from '../../storage/save';
@@ -74,6 +76,7 @@ export class Inbox {
       ),
       this.reader,
     );
+    this.showList();
     const first =
       levels.find((l) => statusOf(save, l) === 'new') ??
       levels.find((l) => statusOf(save, l) !== 'locked');
@@ -89,9 +92,17 @@ export class Inbox {
   /** Shows one contract's e-mail (the campaign's first unread one by default). */
   open(levelId: string): void {
     this.selected = levelId;
+    this.element.dataset.view = 'mail';
     const level = this.levels.find((l) => l.id === levelId);
     if (level && statusOf(this.save, level) !== 'locked') this.actions.read(level);
     this.render();
+  }
+
+  /** Back to the list of e-mails (a narrow screen shows one or the other). */
+  private showList(): void {
+    this.element.dataset.view = 'list';
+    const row = this.list.querySelector<HTMLElement>('.mail-row[aria-current="true"]');
+    row?.focus({ preventScroll: true });
   }
 
   private render(): void {
@@ -193,6 +204,16 @@ export class Inbox {
           : 'Back to work';
     replace(
       this.reader,
+      h(
+        'button',
+        {
+          class: 'btn ghost mail-back',
+          attrs: { type: 'button' },
+          data: { action: 'mail-list' },
+          on: { click: () => this.showList() },
+        },
+        '← All contracts',
+      ),
       h(
         'header',
         { class: 'mail-head' },

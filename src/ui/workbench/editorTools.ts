@@ -42,18 +42,28 @@ export function editorTools(actions: EditorToolActions): HTMLElement {
   );
 }
 
+/** A line of help over the board, in mouse-and-keys words or, on a touch screen, in taps. */
 export function editorHelp(): HTMLElement {
   return h(
     'div',
     { class: 'editor-help' },
-    'Drag from a port to wire · Shift+drag or Ctrl+click selects several · ',
-    h('span', { class: 'kbd' }, 'Del'),
-    ' delete · ',
-    h('span', { class: 'kbd' }, 'Ctrl+C'),
-    ' ',
-    h('span', { class: 'kbd' }, 'Ctrl+V'),
-    ' copy · ',
-    h('span', { class: 'kbd' }, 'Space'),
-    ' run',
+    h(
+      'span',
+      { class: 'help-mouse' },
+      'Drag from a port to wire · Shift+drag or Ctrl+click selects several · ',
+      h('span', { class: 'kbd' }, 'Del'),
+      ' delete · ',
+      h('span', { class: 'kbd' }, 'Ctrl+C'),
+      ' ',
+      h('span', { class: 'kbd' }, 'Ctrl+V'),
+      ' copy · ',
+      h('span', { class: 'kbd' }, 'Space'),
+      ' run',
+    ),
+    h(
+      'span',
+      { class: 'help-touch' },
+      'Tap an output port, then an input port, to wire · drag a node into a box to nest it · pinch to zoom',
+    ),
   );
 }
