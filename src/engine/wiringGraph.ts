@@ -4,6 +4,7 @@
  * each pinned to a node so the editor can show it where the player will look.
  */
 import type { Level } from '../model/level';
+import { paramLimitProblem } from '../model/paramLimits';
 import { nodeOf, type Connection, type Solution, type SolutionNode } from '../model/solution';
 import { defaultPoolSize } from '../model/poolSize';
 import { parseDuration } from '../model/units';
@@ -158,7 +159,7 @@ function checkNodes(
       issues.push({ node: node.id, message: `unknown node type ${JSON.stringify(node.type)}` });
       continue;
     }
-    const id = node.id;
+    const { id, type } = node;
     counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
     const spec = NODE_SPECS[node.type];
     const entry = level.palette[node.type];
@@ -167,9 +168,11 @@ function checkNodes(
       issues.push({ node: id, message: `this contract does not allow ${spec.label} nodes` });
     // A parameter that fails its check is an issue already, so the wiring will not run; the
     // compiler reads the default in its place and never meets a value of the wrong kind.
-    const params = paramsFrom(node.type, (param) => {
+    const params = paramsFrom(type, (param) => {
       const value = node.params[param.name];
-      const problem = checkParam(param, value, level, entry?.limits?.[param.name]);
+      const problem =
+        checkParam(param, value, level, entry?.limits?.[param.name]) ??
+        paramLimitProblem(type, param.name, value);
       if (problem === null && (typeof value === 'number' || typeof value === 'string'))
         return value;
       if (problem) issues.push({ node: id, message: problem });

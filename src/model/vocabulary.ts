@@ -29,7 +29,8 @@ export type NodeType =
   | 'ticker'
   | 'route'
   | 'gatherAll'
-  | 'gather';
+  | 'gather'
+  | 'timeLimit';
 
 /**
  * How main() ends a queue's workers after its last put:
@@ -516,6 +517,28 @@ const SPEC_TABLE = {
         options: ['raise', 'collect'],
         default: 'raise',
         label: 'Errors',
+      },
+    ],
+  },
+  timeLimit: {
+    type: 'timeLimit',
+    glyph: '◴',
+    label: 'Time limit',
+    category: 'background',
+    container: false,
+    python: "async with asyncio.timeout(t):  # around main()'s async for job in arrivals()",
+    blurb:
+      'Not wired: after its time main() stops taking jobs. The job it is working on is cancelled, every later one is lost; tasks already handed on run to their end.',
+    hasInput: false,
+    outputs: [],
+    params: [
+      {
+        name: 'after',
+        kind: 'duration',
+        minUs: 1,
+        maxUs: 24 * HOUR,
+        default: '10s',
+        label: 'After',
       },
     ],
   },

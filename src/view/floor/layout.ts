@@ -110,6 +110,8 @@ export function describe(
       return { title: spec.label, detail: `every ${node.params.every}` };
     case 'cleanup':
       return { title: spec.label, detail: `${node.params.takes} on ${node.params.on}` };
+    case 'timeLimit':
+      return { title: spec.label, detail: `after ${node.params.after}` };
     case 'gather':
       return { title: spec.label, detail: `errors: ${node.params.exceptions}` };
     default:
