@@ -7,7 +7,7 @@ import type { Level } from '../model/level';
 import { isUnlocked, recordScore } from '../storage/progress';
 import type { SolutionScore } from '../storage/save';
 import { celebrate } from '../ui/workbench/celebration';
-import { downloadText } from '../ui/download';
+import { downloadText } from '../shell/download';
 import { PROGRESS_FILE } from '../ui/saveBanner';
 import { gradeLabel } from '../ui/grade';
 import type { Toasts } from '../ui/toasts';

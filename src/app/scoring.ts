@@ -6,18 +6,12 @@
 import type { Level } from '../model/level';
 import type { Solution } from '../model/solution';
 import type { SimResult } from '../engine/result';
+import { TRACE_LIMIT } from '../model/workload';
 import { SimClient, Superseded } from '../workers/simClient';
 import type { RunStatus } from '../ui/workbench/runStatus';
 
 /** Wait this long after an edit before re-scoring, so a burst of edits scores once. */
 const RESCORE_DELAY_MS = 180;
-
-/**
- * Most trace events a full run keeps for the run view: the run's beginning, whole (see
- * `SimResult.recordedUntilUs`); metrics and verdict always cover the whole run. Bounds the
- * memory of a run of millions of jobs, and the page's work reading its trace.
- */
-export const TRACE_LIMIT = 100_000;
 
 export interface ScoringEvents {
   live(result: SimResult, of: Solution): void;

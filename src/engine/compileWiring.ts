@@ -13,6 +13,7 @@ import { NODE_SPECS, type ErrorType, type NodeParams } from '../model/vocabulary
 import {
   childrenOf,
   END,
+  type GatherBranch,
   type Instr,
   type LockSpec,
   type PoolSpec,
@@ -35,6 +36,8 @@ interface Where {
   readonly afterSpawner: boolean;
   readonly inFanOut: boolean;
   readonly inBatch: boolean;
+  /** In a branch of a Gather branches box: its steps are counted, so it may not fork. */
+  readonly inBranch: boolean;
 }
 
 class WiringCompiler {
@@ -85,7 +88,7 @@ class WiringCompiler {
       }
       return tail;
     }
-    const key = `${id}|${this.idOf(tail)}|${where.context}|${where.afterSpawner}|${where.inFanOut}|${where.inBatch}|${this.currentStage}`;
+    const key = `${id}|${this.idOf(tail)}|${where.context}|${where.afterSpawner}|${where.inFanOut}|${where.inBatch}|${where.inBranch}|${this.currentStage}`;
     const known = this.memo.get(key);
     if (known) return known;
     if (this.visiting.has(id)) {
@@ -215,24 +218,35 @@ class WiringCompiler {
         return { op: 'offload', node: node.id, pool, body, next: onward() };
       }
       case 'fanOut':
-        if (coroutineOnly)
-          this.issue(node.id, `Fan-out gathers coroutines: it cannot run in a ${where.context}`);
-        if (where.inFanOut)
-          this.issue(node.id, 'a Fan-out inside a Fan-out or Task group: parts have no parts');
-        if (where.inBatch) this.issue(node.id, 'a Fan-out inside a Batch: fan out before batching');
+      case 'gatherAll': {
+        this.gathers(node, spec.label, where, 'parts');
+        const collect = node.type === 'gatherAll';
         return {
           op: 'fanOut',
           node: node.id,
           body: this.body(node.id, { ...where, inFanOut: true }, END),
           next: onward(),
+          branches: null,
+          collect,
+          onError: collect ? optional('failed') : null,
         };
+      }
+      case 'gather': {
+        this.gathers(node, spec.label, where, 'branches');
+        const branches = this.branches(node.id, where);
+        const collect = params.exceptions === 'collect';
+        return {
+          op: 'fanOut',
+          node: node.id,
+          body: branches[0]?.entry ?? END,
+          next: onward(),
+          branches,
+          collect,
+          onError: collect ? optional('failed') : null,
+        };
+      }
       case 'taskGroup':
-        if (coroutineOnly)
-          this.issue(node.id, `a Task group runs coroutines: it cannot run in a ${where.context}`);
-        if (where.inFanOut)
-          this.issue(node.id, 'a Task group inside a Fan-out or Task group: parts have no parts');
-        if (where.inBatch)
-          this.issue(node.id, 'a Task group inside a Batch: split into parts before batching');
+        this.gathers(node, spec.label, where, 'parts');
         return {
           op: 'taskGroup',
           node: node.id,
@@ -262,6 +276,11 @@ class WiringCompiler {
           this.issue(node.id, `route jobs in a coroutine, before they reach the ${where.context}`);
         if (where.inBatch)
           this.issue(node.id, 'a chunk mixes jobs of every kind: route before batching');
+        if (where.inBranch)
+          this.issue(
+            node.id,
+            'a branch of a Gather runs the same steps for every job: route before the Gather',
+          );
         const branches = this.spec.kinds.map((kind) => {
           const target = this.succ(node.id, `kind:${kind}`);
           if (target === null && where.scope === '' && tail === END) {
@@ -284,6 +303,36 @@ class WiringCompiler {
         this.issue(node.id, 'nothing may wire into a Ticker: it runs beside main() on its own');
         return tail;
     }
+  }
+
+  /** Where a box that gathers coroutines (over parts or branches) may not run. */
+  private gathers(
+    node: SolutionNode,
+    label: string,
+    where: Where,
+    over: 'parts' | 'branches',
+  ): void {
+    const coroutineOnly = where.context === 'thread' || where.context === 'process';
+    if (coroutineOnly)
+      this.issue(node.id, `a ${label} gathers coroutines: it cannot run in a ${where.context}`);
+    if (where.inFanOut)
+      this.issue(
+        node.id,
+        `a ${label} inside a box over parts: a part has no ${over}, gather before splitting`,
+      );
+    if (where.inBranch)
+      this.issue(node.id, `a ${label} inside a Gather branch: put it before or after the Gather`);
+    if (where.inBatch) this.issue(node.id, `a ${label} inside a Batch: gather before batching`);
+  }
+
+  /** Each branch of a Gather branches box: its chain, and the steps it runs along it. */
+  private branches(container: string, where: Where): GatherBranch[] {
+    const inner: Where = { ...where, scope: container, afterSpawner: false, inBranch: true };
+    return (this.graph.branchEntries.get(container) ?? []).map((start) => {
+      const entry = this.chain(start, inner, END);
+      const steps = stepsAlong(entry);
+      return { entry, firstStep: steps[0] ?? -1, steps: steps.length };
+    });
   }
 
   private afterLabel(): string {
@@ -380,6 +429,7 @@ class WiringCompiler {
       afterSpawner: false,
       inFanOut: false,
       inBatch: false,
+      inBranch: false,
     };
     this.inTicker = true;
     const body = this.body(node.id, where, END);
@@ -426,6 +476,47 @@ class WiringCompiler {
  * or refusal is a ServiceError, a Timeout's expiry a TimeoutError. A job wired to the
  * wrong step is a mistake in the wiring, never caught.
  */
+/**
+ * The steps a branch runs, in order: along its chain and into the bodies of the boxes on
+ * it (a Timeout's or a Retry's other way out is where the branch gave up, not more work).
+ */
+function stepsAlong(start: Instr): number[] {
+  const steps: number[] = [];
+  const walk = (at: Instr): void => {
+    for (let ins: Instr | null = at; ins !== null;) {
+      switch (ins.op) {
+        case 'step':
+          steps.push(ins.step);
+          ins = ins.next;
+          break;
+        case 'semaphore':
+        case 'lock':
+        case 'timeout':
+        case 'retry':
+        case 'offload':
+        case 'cleanup':
+          walk(ins.body);
+          ins = ins.next;
+          break;
+        // Refused inside a branch; the compiler says so where it finds them.
+        case 'fanOut':
+        case 'taskGroup':
+        case 'unbatch':
+          ins = ins.next;
+          break;
+        case 'route':
+        case 'spawn':
+        case 'deliver':
+        case 'end':
+          ins = null;
+          break;
+      }
+    }
+  };
+  walk(start);
+  return steps;
+}
+
 const REASONS_CAUGHT: Readonly<Record<ErrorType, readonly FailReason[]>> = {
   Exception: ['serviceError', 'refused', 'timeout'],
   ServiceError: ['serviceError', 'refused'],
@@ -453,7 +544,14 @@ export function compileWiring(solution: Solution, level: Level, spec: RunSpec): 
   const compiler = new WiringCompiler(graph, spec);
   const main = compiler.chain(
     graph.next.get(portKey(graph.source, 'out')) ?? null,
-    { context: 'main', scope: '', afterSpawner: false, inFanOut: false, inBatch: false },
+    {
+      context: 'main',
+      scope: '',
+      afterSpawner: false,
+      inFanOut: false,
+      inBatch: false,
+      inBranch: false,
+    },
     END,
     graph.source,
   );

@@ -71,11 +71,30 @@ export interface OffloadInstr {
   readonly body: Instr;
   readonly next: Instr;
 }
+/**
+ * `await asyncio.gather(…)`: a task per part of the job running `body` (Fan-out, Gather
+ * all), or a task per branch (Gather branches), each branch a chain of its own.
+ */
 export interface FanOutInstr {
   readonly op: 'fanOut';
   readonly node: string;
+  /** What a part runs; with branches, the first branch. */
   readonly body: Instr;
   readonly next: Instr;
+  /** Gather branches: each branch's chain; null: `body` once per part. */
+  readonly branches: readonly GatherBranch[] | null;
+  /** `return_exceptions=True`: every child's error is collected once all are done, none raised at once. */
+  readonly collect: boolean;
+  /** Collecting: where the job goes when any child failed; null: the first collected error is raised. */
+  readonly onError: Instr | null;
+}
+/** One branch of a Gather: its chain and the steps it runs (to find its place in the recipe). */
+export interface GatherBranch {
+  readonly entry: Instr;
+  /** Index of its first step; -1 when it runs none. */
+  readonly firstStep: number;
+  /** How many steps it runs along its chain. */
+  readonly steps: number;
 }
 /** `async with asyncio.TaskGroup()` over the job's parts: the first error cancels the rest. */
 export interface TaskGroupInstr {
@@ -201,9 +220,14 @@ export function childrenOf(instr: Instr): Instr[] {
     case 'semaphore':
     case 'lock':
     case 'offload':
-    case 'fanOut':
     case 'cleanup':
       return [instr.body, instr.next];
+    case 'fanOut':
+      return [
+        ...(instr.branches === null ? [instr.body] : instr.branches.map((b) => b.entry)),
+        instr.next,
+        ...(instr.onError ? [instr.onError] : []),
+      ];
     case 'taskGroup':
       return instr.onError ? [instr.body, instr.next, instr.onError] : [instr.body, instr.next];
     case 'timeout':

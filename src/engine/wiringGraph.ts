@@ -23,6 +23,8 @@ export interface WiringGraph {
   readonly children: ReadonlyMap<string, readonly string[]>;
   /** First node of each container's body. */
   readonly bodyEntry: ReadonlyMap<string, string>;
+  /** First node of each branch of a Gather branches box, one per unconnected chain inside it. */
+  readonly branchEntries: ReadonlyMap<string, readonly string[]>;
   readonly source: string | null;
   readonly sink: string | null;
 }
@@ -274,14 +276,17 @@ function findBodyEntries(
   children: Map<string, string[]>,
   next: Map<string, string>,
   issues: WiringIssue[],
-): Map<string, string> {
+): { entries: Map<string, string>; branches: Map<string, string[]> } {
   const entries = new Map<string, string>();
+  const branches = new Map<string, string[]>();
   const targets = new Set(next.values());
   for (const [scope, members] of children) {
     if (scope === '') continue;
     const starts = members.filter((id) => !targets.has(id));
     const label = NODE_SPECS[nodes.get(scope)!.type].label;
-    if (starts.length === 1) entries.set(scope, starts[0]!);
+    // Each unconnected chain in a Gather branches box is one of the coroutines it gathers.
+    if (nodes.get(scope)!.type === 'gather' && starts.length > 0) branches.set(scope, starts);
+    else if (starts.length === 1) entries.set(scope, starts[0]!);
     else if (starts.length === 0)
       issues.push({
         node: scope,
@@ -301,7 +306,7 @@ function findBodyEntries(
       });
     }
   }
-  return entries;
+  return { entries, branches };
 }
 
 /** Checks a wiring's structure and indexes it; `issues` receives every problem found. */
@@ -315,11 +320,24 @@ export function buildWiringGraph(
   const nodes = checkNodes(parts, level, issues);
   const children = checkNesting(nodes, issues);
   const next = checkConnections(parts, nodes, kinds, issues);
-  const bodyEntry = findBodyEntries(nodes, children, next, issues);
+  const { entries: bodyEntry, branches: branchEntries } = findBodyEntries(
+    nodes,
+    children,
+    next,
+    issues,
+  );
   const top = children.get('') ?? [];
   const sources = top.filter((id) => nodes.get(id)!.type === 'source');
   const sinks = top.filter((id) => nodes.get(id)!.type === 'sink');
   if (sources.length !== 1) issues.push({ message: 'the wiring needs its Source' });
   if (sinks.length !== 1) issues.push({ message: 'the wiring needs its Sink' });
-  return { nodes, next, children, bodyEntry, source: sources[0] ?? null, sink: sinks[0] ?? null };
+  return {
+    nodes,
+    next,
+    children,
+    bodyEntry,
+    branchEntries,
+    source: sources[0] ?? null,
+    sink: sinks[0] ?? null,
+  };
 }

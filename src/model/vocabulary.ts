@@ -27,7 +27,9 @@ export type NodeType =
   | 'taskGroup'
   | 'cleanup'
   | 'ticker'
-  | 'route';
+  | 'route'
+  | 'gatherAll'
+  | 'gather';
 
 export interface NodeParams {
   readonly source: Record<string, never>;
@@ -57,7 +59,13 @@ export interface NodeParams {
   /** Repeats its body every `every` beside main(); `for` 0 means until every job is done. */
   readonly ticker: { readonly every: Duration; readonly for: Duration };
   readonly route: Record<string, never>;
+  readonly gatherAll: Record<string, never>;
+  /** What the awaiting task gets of a branch's error: raised at once, or collected once all are done. */
+  readonly gather: { readonly exceptions: GatherExceptions };
 }
+
+/** `gather()` passes the first error on at once (`raise`) or returns every error (`collect`). */
+export type GatherExceptions = 'raise' | 'collect';
 
 /** The exceptions a wiring's code can raise, as an `except*` clause names them. */
 export type ErrorType = 'Exception' | 'ServiceError' | 'TimeoutError';
@@ -480,6 +488,41 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
     hasInput: true,
     outputs: [],
     params: [],
+  },
+  gatherAll: {
+    type: 'gatherAll',
+    glyph: '⋕',
+    label: 'Gather all',
+    category: 'wrapper',
+    container: true,
+    python:
+      'results = await asyncio.gather(*(body(part) for part in job.parts), return_exceptions=True)',
+    blurb:
+      'Runs the body for every part at once and waits for all of them, errors and all: a failed part sends the job out by "failed".',
+    hasInput: true,
+    outputs: ['out', 'failed'],
+    params: [],
+  },
+  gather: {
+    type: 'gather',
+    glyph: '⋈',
+    label: 'Gather branches',
+    category: 'wrapper',
+    container: true,
+    python: 'await asyncio.gather(branch_1(job), branch_2(job), …)',
+    blurb:
+      'Each chain inside is a branch of its own, run at once for the job. On raise, the first error reaches the job at once while the other branches run on; on collect, it waits for all and a failure sends the job out by "failed".',
+    hasInput: true,
+    outputs: ['out', 'failed'],
+    params: [
+      {
+        name: 'exceptions',
+        kind: 'choice',
+        options: ['raise', 'collect'],
+        default: 'raise',
+        label: 'Errors',
+      },
+    ],
   },
 };
 

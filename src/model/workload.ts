@@ -17,6 +17,13 @@ export const MAX_OPS_PER_STEP = 10_000;
  */
 export const MAX_WORK_OPS = 5_000_000;
 
+/**
+ * Most trace events a full run keeps for the run view and a trace file: the run's beginning, whole (see
+ * `SimResult.recordedUntilUs`); metrics and verdict always cover the whole run. Bounds the
+ * memory of a run of millions of jobs, and the page's work reading its trace.
+ */
+export const TRACE_LIMIT = 100_000;
+
 /** The ops `ops` unroll to: a repeat multiplies, an update adds its read and its write. */
 export function unrolledOps(ops: readonly Op[]): number {
   let count = 0;

@@ -27,6 +27,8 @@ export const NODE_CODES: Readonly<Record<NodeType, number>> = {
   taskGroup: 14,
   cleanup: 15,
   ticker: 16,
+  gatherAll: 17,
+  gather: 18,
 };
 
 const TYPE_OF_CODE: ReadonlyMap<number, NodeType> = new Map(

@@ -7,7 +7,7 @@ import { InputErrors } from '../model/errors';
 import { parseSave, type SaveFile } from '../storage/save';
 import { ask } from './ask';
 import { h } from '../shell/dom';
-import { downloadText } from './download';
+import { downloadText } from '../shell/download';
 import { money } from '../shell/format';
 import { PROGRESS_FILE } from './saveBanner';
 

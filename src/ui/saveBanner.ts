@@ -3,7 +3,7 @@ import type { SaveProblem } from '../storage/localSave';
 import type { SaveFile } from '../storage/save';
 import type { Keeping } from '../storage/saveShelf';
 import { h } from '../shell/dom';
-import { downloadText } from './download';
+import { downloadText } from '../shell/download';
 
 /** The file name progress is downloaded under, as the Progress menu exports it. */
 export const PROGRESS_FILE = 'loopwork-progress.json';

@@ -155,6 +155,11 @@ export class Controls {
     this.refresh();
   }
 
+  /** Puts a view's own action (e.g. the timeline's trace download) in the bar, before the key. */
+  addAction(action: HTMLElement): void {
+    this.element.insertBefore(action, this.key);
+  }
+
   /** Shows a run (or none), with a word on how it ended. */
   setRun(replay: Replay | null, status: string): void {
     this.replay = replay;

@@ -53,8 +53,10 @@ export interface GatherFrame extends Frame {
   parts: Task[];
   left: number;
   partsDone: number;
-  /** Fan-out: the first error, passed on at once. */
+  /** Fan-out: the first error, passed on at once; collecting: the error of the first child that failed. */
   error: Raised | null;
+  /** Collecting: the index of the child whose error `error` is (gather's results are in order). */
+  errorAt: number;
   /** Task group: every part's error, raised together once every part is done. */
   errors: Failure[];
   /** The awaiting task was cancelled: it wakes once every part is done. */

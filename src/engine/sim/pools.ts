@@ -30,6 +30,8 @@ export interface WorkItem {
   readonly job: number;
   readonly chunk: number[] | null;
   readonly part: number;
+  /** The branch of a Gather it works for: where its steps begin in the recipe (-1: none). */
+  readonly branchAt: number;
   partDone: number;
   readonly reruns: number;
   raised: Raised | null;
@@ -70,6 +72,7 @@ export class Pool {
       job: task.job,
       chunk: task.chunk === null ? null : task.chunk.slice(),
       part: task.part,
+      branchAt: task.branchAt,
       partDone: task.partDone,
       reruns: task.reruns,
       raised: null,
@@ -191,6 +194,7 @@ export class PoolWorker extends Carrier implements ThreadOwner {
     this.job = item.job;
     this.chunk = item.chunk;
     this.part = item.part;
+    this.branchAt = item.branchAt;
     this.partDone = item.partDone;
     this.reruns = item.reruns;
     this.pc = item.body;

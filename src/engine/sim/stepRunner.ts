@@ -23,6 +23,11 @@ export abstract class StepRunner {
   part = -1;
   /** Steps done by this part since the Fan-out began (parts share the job's progress). */
   partDone = 0;
+  /**
+   * A branch of a Gather: where its steps begin in the job's recipe, past the job's
+   * position when the Gather began; -1 for anything else. Its `partDone` counts its steps.
+   */
+  branchAt = -1;
   raised: Raised | null = null;
   /** An error that lands when the current wait ends (a failed or refused service call). */
   protected afterWait: Failure | null = null;
@@ -163,7 +168,7 @@ export abstract class StepRunner {
       };
       return false;
     }
-    const pos = (rt.jobs.pos[this.job] as number) + (this.part >= 0 ? this.partDone : 0);
+    const pos = (rt.jobs.pos[this.job] as number) + this.ownProgressBase();
     this.raised = wrongStep(rt, this.job, pos, ins);
     return this.raised === null;
   }
@@ -175,9 +180,20 @@ export abstract class StepRunner {
     }
   }
 
-  /** Recipe progress this carrier moves: the part's own count inside a Fan-out, else the job's. */
+  /** Does this carrier count its own progress (a part, a branch) apart from the job's? */
+  private get countsOwn(): boolean {
+    return this.part >= 0 || this.branchAt >= 0;
+  }
+
+  /** Where this carrier is in the recipe, past the job's own position. */
+  private ownProgressBase(): number {
+    if (this.part >= 0) return this.partDone;
+    return this.branchAt >= 0 ? this.branchAt + this.partDone : 0;
+  }
+
+  /** Recipe progress this carrier moves: a part's or branch's own count, else the job's. */
   protected progress(): number {
-    return this.part >= 0
+    return this.countsOwn
       ? this.partDone
       : this.job >= 0
         ? (this.rt.jobs.pos[this.job] as number)
@@ -186,7 +202,7 @@ export abstract class StepRunner {
 
   protected setProgress(value: number): void {
     if (this.orphan) return;
-    if (this.part >= 0) this.partDone = value;
+    if (this.countsOwn) this.partDone = value;
     else if (this.job >= 0) this.rt.jobs.pos[this.job] = value;
   }
 

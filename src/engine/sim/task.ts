@@ -34,6 +34,8 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   /** For a part: the Fan-out frame of the parent waiting on it. */
   parentFrame: GatherFrame | null = null;
   parent: Task | null = null;
+  /** For a part or a branch: its place among its siblings (gather's results are in this order). */
+  childIndex = -1;
   /** For a ticker: what it repeats, and how often. */
   ticker: TickerSpec | null = null;
   private beats = 0;

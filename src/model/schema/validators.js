@@ -382,6 +382,8 @@ const schema19 = {
           'cleanup',
           'ticker',
           'route',
+          'gatherAll',
+          'gather',
         ],
       },
       additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4485,6 +4487,8 @@ const schema39 = {
       'cleanup',
       'ticker',
       'route',
+      'gatherAll',
+      'gather',
     ],
   },
   additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4682,7 +4686,9 @@ function validate130(
         key0 === 'taskGroup' ||
         key0 === 'cleanup' ||
         key0 === 'ticker' ||
-        key0 === 'route'
+        key0 === 'route' ||
+        key0 === 'gatherAll' ||
+        key0 === 'gather'
       )) {
         const err0 = {
           instancePath,
@@ -6777,6 +6783,8 @@ const schema46 = {
             'cleanup',
             'ticker',
             'route',
+            'gatherAll',
+            'gather',
           ],
         },
         params: { type: 'object' },
@@ -6951,6 +6959,18 @@ const schema46 = {
           },
         },
         { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
+        { properties: { type: { const: 'gatherAll' }, params: { $ref: '#/$defs/noParams' } } },
+        {
+          properties: {
+            type: { const: 'gather' },
+            params: {
+              type: 'object',
+              required: ['exceptions'],
+              additionalProperties: false,
+              properties: { exceptions: { enum: ['raise', 'collect'] } },
+            },
+          },
+        },
       ],
     },
     connection: {
@@ -6995,6 +7015,8 @@ const schema47 = {
         'cleanup',
         'ticker',
         'route',
+        'gatherAll',
+        'gather',
       ],
     },
     params: { type: 'object' },
@@ -7163,6 +7185,18 @@ const schema47 = {
       },
     },
     { properties: { type: { const: 'route' }, params: { $ref: '#/$defs/noParams' } } },
+    { properties: { type: { const: 'gatherAll' }, params: { $ref: '#/$defs/noParams' } } },
+    {
+      properties: {
+        type: { const: 'gather' },
+        params: {
+          type: 'object',
+          required: ['exceptions'],
+          additionalProperties: false,
+          properties: { exceptions: { enum: ['raise', 'collect'] } },
+        },
+      },
+    },
   ],
 };
 const schema48 = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,24}$' };
@@ -7498,7 +7532,9 @@ function validate162(
         data1 === 'taskGroup' ||
         data1 === 'cleanup' ||
         data1 === 'ticker' ||
-        data1 === 'route'
+        data1 === 'route' ||
+        data1 === 'gatherAll' ||
+        data1 === 'gather'
       )) {
         const err5 = {
           instancePath: instancePath + '/type',
@@ -9214,45 +9250,166 @@ function validate162(
             }
           }
         }
+      } else if (tag0 === 'gatherAll') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('gatherAll' !== data.type) {
+              const err94 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/17/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'gatherAll' },
+              };
+              if (vErrors === null) {
+                vErrors = [err94];
+              } else {
+                vErrors.push(err94);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            if (
+              !validate166(data.params, {
+                instancePath: instancePath + '/params',
+                parentData: data,
+                parentDataProperty: 'params',
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors =
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else if (tag0 === 'gather') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('gather' !== data.type) {
+              const err95 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/18/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'gather' },
+              };
+              if (vErrors === null) {
+                vErrors = [err95];
+              } else {
+                vErrors.push(err95);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data61 = data.params;
+            if (data61 && typeof data61 == 'object' && !Array.isArray(data61)) {
+              if (data61.exceptions === undefined) {
+                const err96 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/18/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'exceptions' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err96];
+                } else {
+                  vErrors.push(err96);
+                }
+                errors++;
+              }
+              for (const key14 in data61) {
+                if (!(key14 === 'exceptions')) {
+                  const err97 = {
+                    instancePath: instancePath + '/params',
+                    schemaPath: '#/oneOf/18/properties/params/additionalProperties',
+                    keyword: 'additionalProperties',
+                    params: { additionalProperty: key14 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err97];
+                  } else {
+                    vErrors.push(err97);
+                  }
+                  errors++;
+                }
+              }
+              if (data61.exceptions !== undefined) {
+                let data62 = data61.exceptions;
+                if (!(data62 === 'raise' || data62 === 'collect')) {
+                  const err98 = {
+                    instancePath: instancePath + '/params/exceptions',
+                    schemaPath: '#/oneOf/18/properties/params/properties/exceptions/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues:
+                        schema47.oneOf[18].properties.params.properties.exceptions.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err98];
+                  } else {
+                    vErrors.push(err98);
+                  }
+                  errors++;
+                }
+              }
+            } else {
+              const err99 = {
+                instancePath: instancePath + '/params',
+                schemaPath: '#/oneOf/18/properties/params/type',
+                keyword: 'type',
+                params: { type: 'object' },
+              };
+              if (vErrors === null) {
+                vErrors = [err99];
+              } else {
+                vErrors.push(err99);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err94 = {
+        const err100 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err94];
+          vErrors = [err100];
         } else {
-          vErrors.push(err94);
+          vErrors.push(err100);
         }
         errors++;
       }
     } else {
-      const err95 = {
+      const err101 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err95];
+        vErrors = [err101];
       } else {
-        vErrors.push(err95);
+        vErrors.push(err101);
       }
       errors++;
     }
   } else {
-    const err96 = {
+    const err102 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err96];
+      vErrors = [err102];
     } else {
-      vErrors.push(err96);
+      vErrors.push(err102);
     }
     errors++;
   }
@@ -9275,13 +9432,13 @@ const schema52 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate183(
+function validate184(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate183.evaluated;
+  const evaluated0 = validate184.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9421,10 +9578,10 @@ function validate183(
     }
     errors++;
   }
-  validate183.errors = vErrors;
+  validate184.errors = vErrors;
   return errors === 0;
 }
-validate183.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate184.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate161(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9808,7 +9965,7 @@ function validate161(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate183(data9[i1], {
+            !validate184(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -9817,7 +9974,7 @@ function validate161(
             })
           ) {
             vErrors =
-              vErrors === null ? validate183.errors : appendErrors(vErrors, validate183.errors);
+              vErrors === null ? validate184.errors : appendErrors(vErrors, validate184.errors);
             errors = vErrors.length;
           }
         }
@@ -10908,7 +11065,7 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate161;
-export const validateProfile = validate189;
+export const validateProfile = validate190;
 const schema53 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'profile.schema.json',
@@ -10994,13 +11151,13 @@ const schema53 = {
 const pattern17 = new RegExp('^[^\\u0000-\\u001f]{1,60}$', 'u');
 const pattern18 = new RegExp('^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$', 'u');
 const schema54 = { type: 'number', minimum: 0, maximum: 1000000000 };
-function validate190(
+function validate191(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate190.evaluated;
+  const evaluated0 = validate191.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11050,18 +11207,18 @@ function validate190(
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-validate190.evaluated = { dynamicProps: false, dynamicItems: false };
+validate191.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema55 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
-function validate201(
+function validate202(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate201.evaluated;
+  const evaluated0 = validate202.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11097,17 +11254,17 @@ function validate201(
     }
     errors++;
   }
-  validate201.errors = vErrors;
+  validate202.errors = vErrors;
   return errors === 0;
 }
-validate201.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate189(
+validate202.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate190(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="profile.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate189.evaluated;
+  const evaluated0 = validate190.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11544,7 +11701,7 @@ function validate189(
         }
         if (data6.timerLatenessUs !== undefined) {
           if (
-            !validate190(data6.timerLatenessUs, {
+            !validate191(data6.timerLatenessUs, {
               instancePath: instancePath + '/measured/timerLatenessUs',
               parentData: data6,
               parentDataProperty: 'timerLatenessUs',
@@ -11553,13 +11710,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.threadStartUs !== undefined) {
           if (
-            !validate190(data6.threadStartUs, {
+            !validate191(data6.threadStartUs, {
               instancePath: instancePath + '/measured/threadStartUs',
               parentData: data6,
               parentDataProperty: 'threadStartUs',
@@ -11568,13 +11725,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.gilReacquireUs !== undefined) {
           if (
-            !validate190(data6.gilReacquireUs, {
+            !validate191(data6.gilReacquireUs, {
               instancePath: instancePath + '/measured/gilReacquireUs',
               parentData: data6,
               parentDataProperty: 'gilReacquireUs',
@@ -11583,13 +11740,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.switchIntervalUs !== undefined) {
           if (
-            !validate190(data6.switchIntervalUs, {
+            !validate191(data6.switchIntervalUs, {
               instancePath: instancePath + '/measured/switchIntervalUs',
               parentData: data6,
               parentDataProperty: 'switchIntervalUs',
@@ -11598,7 +11755,7 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
@@ -11666,7 +11823,7 @@ function validate189(
             }
             if (data11.fork !== undefined) {
               if (
-                !validate190(data11.fork, {
+                !validate191(data11.fork, {
                   instancePath: instancePath + '/measured/processStartUs/fork',
                   parentData: data11,
                   parentDataProperty: 'fork',
@@ -11675,13 +11832,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.forkserver !== undefined) {
               if (
-                !validate190(data11.forkserver, {
+                !validate191(data11.forkserver, {
                   instancePath: instancePath + '/measured/processStartUs/forkserver',
                   parentData: data11,
                   parentDataProperty: 'forkserver',
@@ -11690,13 +11847,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.spawn !== undefined) {
               if (
-                !validate190(data11.spawn, {
+                !validate191(data11.spawn, {
                   instancePath: instancePath + '/measured/processStartUs/spawn',
                   parentData: data11,
                   parentDataProperty: 'spawn',
@@ -11705,7 +11862,7 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
                 errors = vErrors.length;
               }
             }
@@ -11745,7 +11902,7 @@ function validate189(
         }
         if (data6.callRoundTripUs !== undefined) {
           if (
-            !validate190(data6.callRoundTripUs, {
+            !validate191(data6.callRoundTripUs, {
               instancePath: instancePath + '/measured/callRoundTripUs',
               parentData: data6,
               parentDataProperty: 'callRoundTripUs',
@@ -11754,13 +11911,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.dumpsPerMBUs !== undefined) {
           if (
-            !validate190(data6.dumpsPerMBUs, {
+            !validate191(data6.dumpsPerMBUs, {
               instancePath: instancePath + '/measured/dumpsPerMBUs',
               parentData: data6,
               parentDataProperty: 'dumpsPerMBUs',
@@ -11769,13 +11926,13 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
         if (data6.loadsPerMBUs !== undefined) {
           if (
-            !validate190(data6.loadsPerMBUs, {
+            !validate191(data6.loadsPerMBUs, {
               instancePath: instancePath + '/measured/loadsPerMBUs',
               parentData: data6,
               parentDataProperty: 'loadsPerMBUs',
@@ -11784,7 +11941,7 @@ function validate189(
             })
           ) {
             vErrors =
-              vErrors === null ? validate190.errors : appendErrors(vErrors, validate190.errors);
+              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
             errors = vErrors.length;
           }
         }
@@ -11899,7 +12056,7 @@ function validate189(
             }
             if (data20.startup !== undefined) {
               if (
-                !validate201(data20.startup, {
+                !validate202(data20.startup, {
                   instancePath: instancePath + '/machine/process/startup',
                   parentData: data20,
                   parentDataProperty: 'startup',
@@ -11908,13 +12065,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.callOverhead !== undefined) {
               if (
-                !validate201(data20.callOverhead, {
+                !validate202(data20.callOverhead, {
                   instancePath: instancePath + '/machine/process/callOverhead',
                   parentData: data20,
                   parentDataProperty: 'callOverhead',
@@ -11923,13 +12080,13 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.picklePerMB !== undefined) {
               if (
-                !validate201(data20.picklePerMB, {
+                !validate202(data20.picklePerMB, {
                   instancePath: instancePath + '/machine/process/picklePerMB',
                   parentData: data20,
                   parentDataProperty: 'picklePerMB',
@@ -11938,7 +12095,7 @@ function validate189(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate201.errors : appendErrors(vErrors, validate201.errors);
+                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
                 errors = vErrors.length;
               }
             }
@@ -11986,10 +12143,10 @@ function validate189(
     }
     errors++;
   }
-  validate189.errors = vErrors;
+  validate190.errors = vErrors;
   return errors === 0;
 }
-validate189.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate190.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;

@@ -59,6 +59,7 @@ export class ChainWriter {
   private readonly memo = new Map<Instr, Instr[]>();
   private readonly offloadNames = new Map<Instr, string>();
   private readonly partNames = new Map<Instr, string>();
+  private readonly branchNames = new Map<Instr, string>();
   /** Is `lose()` used (a shed queue, a path that ends before the Sink)? */
   usesLose = false;
 
@@ -123,11 +124,8 @@ export class ChainWriter {
         );
         return ins.next;
       }
-      case 'fanOut': {
-        const fn = this.partFunction(ins, ctx);
-        w.line(`await asyncio.gather(*(${fn}(job, part) for part in range(job.parts)))`, ins.node);
-        return ins.next;
-      }
+      case 'fanOut':
+        return this.gather(w, ins, ctx);
       case 'taskGroup':
         return this.taskGroup(w, ins, ctx);
       case 'cleanup': {
@@ -207,6 +205,38 @@ export class ChainWriter {
     const join = joinOf([ins.next, ins.onFail], this.memo);
     w.block('try:', ins.node, loop);
     w.block(`except ${errors}:`, ins.node, () => this.chain(w, ins.onFail, join, ctx));
+    if (ins.next !== join) w.block('else:', ins.node, () => this.chain(w, ins.next, join, ctx));
+    return join;
+  }
+
+  /**
+   * `asyncio.gather` over the job's parts or over its branches. Collecting
+   * (`return_exceptions=True`), the errors come back among the results: a failed child
+   * sends the job by "failed", or the first error in the order gathered is raised.
+   */
+  private gather(w: PythonWriter, ins: Instr & { op: 'fanOut' }, ctx: Ctx): Instr | null {
+    const children =
+      ins.branches === null
+        ? `*(${this.partFunction(ins, ctx)}(job, part) for part in range(job.parts))`
+        : ins.branches
+            .map((b, i) => `${this.branchFunction(ins, i, b.entry, ctx)}(job)`)
+            .join(', ');
+    if (!ins.collect) {
+      w.line(`await asyncio.gather(${children})`, ins.node);
+      return ins.next;
+    }
+    const results = this.names.claim('results');
+    const errors = this.names.claim('errors');
+    w.line(`${results} = await asyncio.gather(${children}, return_exceptions=True)`, ins.node);
+    w.line(`${errors} = [r for r in ${results} if isinstance(r, Exception)]`, ins.node);
+    if (ins.onError === null) {
+      w.block(`if ${errors}:`, ins.node, () =>
+        w.line(`raise ${errors}[0]  # the first failed child, in the order gathered`, ins.node),
+      );
+      return ins.next;
+    }
+    const join = joinOf([ins.next, ins.onError], this.memo);
+    w.block(`if ${errors}:`, ins.node, () => this.chain(w, ins.onError, join, ctx));
     if (ins.next !== join) w.block('else:', ins.node, () => this.chain(w, ins.next, join, ctx));
     return join;
   }
@@ -315,6 +345,30 @@ export class ChainWriter {
       w.line(`return ${result}  # the result: as big as the job's data`, ins.node);
     });
     this.extra.push(w);
+    return name;
+  }
+
+  /** A Gather's branch as a coroutine of its own: `async def branch_1(job):`. */
+  private branchFunction(
+    ins: Instr & { op: 'fanOut' },
+    index: number,
+    entry: Instr,
+    ctx: Ctx,
+  ): string {
+    const known = this.branchNames.get(entry);
+    if (known) return known;
+    const name = this.names.claim(`branch_${index + 1}`);
+    this.branchNames.set(entry, name);
+    this.extra.push(
+      asyncFunction(`async def ${name}(job):`, ins.node, (w, fn) =>
+        this.chain(w, entry, null, {
+          context: ctx.context === 'main' ? 'coroutine' : ctx.context,
+          subject: 'job',
+          root: false,
+          fn,
+        }),
+      ),
+    );
     return name;
   }
 

@@ -45,10 +45,10 @@ function levelSequence(start: Instr | null, memo: Map<Instr, Instr[]>): Instr[] 
       case 'semaphore':
       case 'lock':
       case 'offload':
-      case 'fanOut':
       case 'cleanup':
       case 'unbatch':
         return start.next;
+      case 'fanOut':
       case 'taskGroup':
         return start.onError ? joinOf([start.next, start.onError], memo) : start.next;
       case 'timeout':

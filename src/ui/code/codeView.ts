@@ -9,7 +9,7 @@ import { InputErrors } from '../../model/errors';
 import type { Level } from '../../model/level';
 import { exportPython, suggestScale, type PythonProgram } from '../../python/exportPython';
 import { h, replace } from '../../shell/dom';
-import { downloadText } from '../download';
+import { downloadText } from '../../shell/download';
 import { machineLine } from './machineLine';
 import { renderLines } from './render';
 import './code.css';

@@ -105,6 +105,8 @@ export function describe(
       return { title: spec.label, detail: `every ${String(p.every)}` };
     case 'cleanup':
       return { title: spec.label, detail: `${String(p.takes)} on ${String(p.on)}` };
+    case 'gather':
+      return { title: spec.label, detail: `errors: ${String(p.exceptions)}` };
     default:
       return { title: spec.label, detail: '' };
   }

@@ -31,6 +31,7 @@ import { emptyReason, outcomeText, replayOf, type RunInput } from '../runInput';
 import { drivePlayback } from '../ticker';
 import { AXIS, GUTTER, paintPlayhead, placeRows, TimelinePainter, type RowPlace } from './paint';
 import { buildRows } from './rows';
+import { traceDownloadButton } from './traceDownload';
 import '../view.css';
 
 export interface TimelineOptions {
@@ -83,6 +84,9 @@ export async function mountTimeline(
     'Hover a bar for its job and step; click it to follow that job. Wheel: zoom; drag: pan; wheel over the names: scroll; double-click: the whole run; click the time axis: jump there.',
   );
 
+  let shown: RunInput | null = null;
+  const traceFile = traceDownloadButton(() => shown);
+  controls.addAction(traceFile.element);
   host.replaceChildren(h('div', { class: 'lw-run' }, stage, controls.element));
   tooltip.hidden = true;
 
@@ -108,6 +112,8 @@ export async function mountTimeline(
   };
 
   const build = (next: RunInput): void => {
+    shown = next;
+    traceFile.refresh();
     const replay = replayOf(next);
     const reason = emptyReason(next);
     empty.textContent = reason ?? '';

@@ -51,6 +51,8 @@ export function makeLevel(parts: LevelParts): Level {
       cleanup: {},
       ticker: {},
       route: {},
+      gatherAll: {},
+      gather: {},
     },
     costs: {},
     goals: parts.goals ?? [{ metric: 'done', min: 'all' }],
@@ -68,12 +70,14 @@ export function makeLevel(parts: LevelParts): Level {
 /**
  * A wiring from a compact description: a top-level chain of items from Source to Sink.
  * An item is `step:<id>`, or `[type, params, children]` for a node with a body (children
- * are again a chain), or `{route: {kind: chain}}`.
+ * are again a chain), `{route: {kind: chain}}`, or `{gather: params, branches: [chain, …]}`
+ * for a Gather branches box holding one unconnected chain per branch.
  */
 export type Item =
   | string
   | readonly [NodeType, Record<string, unknown>, readonly Item[]]
-  | { readonly route: Readonly<Record<string, readonly Item[]>> };
+  | { readonly route: Readonly<Record<string, readonly Item[]>> }
+  | { readonly gather: Record<string, unknown>; readonly branches: readonly (readonly Item[])[] };
 
 export function wire(level: Level, chain: readonly Item[]): Solution {
   const nodes: SolutionNode[] = [
@@ -114,6 +118,9 @@ export function wire(level: Level, chain: readonly Item[]): Solution {
         ];
         id = add(type, params, parent);
         build(children, id, null, 'out', null);
+      } else if ('gather' in item) {
+        id = add('gather', item.gather, parent);
+        for (const branch of item.branches) build(branch, id, null, 'out', null);
       } else {
         const routes = (item as { route: Record<string, readonly Item[]> }).route;
         id = add('route', {}, parent);

@@ -110,8 +110,8 @@ describe('parseLevel', () => {
     ],
     [
       'an unknown node type in the palette',
-      '/palette/gather',
-      (d) => (d.palette.gather = {}),
+      '/palette/gatherEverything',
+      (d) => (d.palette.gatherEverything = {}),
       /expected one of "source"/,
     ],
     [
@@ -249,7 +249,7 @@ describe('parseSolution', () => {
     [
       'an unknown node type',
       '/nodes/1/type',
-      (d) => (d.nodes[1].type = 'gather'),
+      (d) => (d.nodes[1].type = 'gatherEverything'),
       /expected one of "source", "sink"/,
     ],
     [
