@@ -61,6 +61,7 @@ export class LoopEditor {
     this.parts = setupEditor(host, {
       refuse: (from, to) => wireRefusal(from, to),
       refused: (reason) => this.callbacks.onMessage(reason),
+      made: (from) => void this.wired(from),
       isSelected: (id) => id === this.selectedWire,
     });
     this.containers = new Containers(this.parts.editor, this.parts.area as never);
@@ -159,6 +160,14 @@ export class LoopEditor {
       this.host.removeEventListener('lw-param', onParam);
       this.host.removeEventListener('lw-wire', onWire);
     });
+  }
+
+  /** After the player made a wire from `from`: the box it runs in reads in wiring order again. */
+  async wired(from: LoopNode): Promise<void> {
+    const box = from.parent !== undefined ? this.parts.editor.getNode(from.parent) : undefined;
+    if (!box || !(await this.room.lineUp(box))) return;
+    this.containers.order();
+    this.changed('layout');
   }
 
   /** Announces a change once the current burst of edits is over. */

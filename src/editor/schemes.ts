@@ -29,6 +29,11 @@ export class LoopNode extends ClassicPreset.Node<Ports, Ports> {
   lifted = false;
   /** The output port a wire was taken from with a key or a tap, waiting for an input. */
   wiringFrom: string | null = null;
+  /**
+   * The only node in its box: the box feeds it and takes what it gives, and no wire can
+   * join it to anything else, so it shows no input or output port.
+   */
+  alone = false;
   /** A container with nothing inside yet: it shows where to drop nodes. */
   emptyBody = true;
 

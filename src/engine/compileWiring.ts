@@ -8,6 +8,7 @@
  */
 import type { Level } from '../model/level';
 import { isNodeOfType, type Solution, type SolutionNode } from '../model/solution';
+import { poolSize } from '../model/poolSize';
 import { parseDuration } from '../model/units';
 import { NODE_SPECS, type ErrorType, type NodeParams } from '../model/vocabulary';
 import {
@@ -212,7 +213,12 @@ class WiringCompiler {
             `a pool inside a ${where.context} would block it waiting: offload from a coroutine instead`,
           );
         const kind = node.type === 'threadPool' ? 'thread' : 'process';
-        this.pools.push({ kind, node: node.id, workers: params.workers as number });
+        this.pools.push({
+          kind,
+          node: node.id,
+          workers: poolSize(kind, params.workers as number, this.spec.cores),
+          defaultSize: params.workers === 0,
+        });
         const pool = this.pools.length - 1;
         const body = this.body(node.id, { ...where, context: kind }, END);
         return { op: 'offload', node: node.id, pool, body, next: onward() };
@@ -373,6 +379,7 @@ class WiringCompiler {
           node.type === 'queue' ? (queue.capacity === 0 ? Infinity : queue.capacity) : Infinity,
         workers: node.type === 'queue' ? queue.workers : 0,
         shed: node.type === 'queue' && queue.whenFull === 'shed',
+        stop: node.type === 'queue' ? queue.stop : 'join+cancel',
         batchSize: node.type === 'batch' ? (params.size as number) : 1,
       };
     }

@@ -7,6 +7,7 @@
  * nodes after the box, in the spawned task.
  */
 import type { Micros } from '../model/units';
+import type { QueueStop } from '../model/vocabulary';
 import type { FailReason } from './trace';
 
 export type Instr =
@@ -156,6 +157,8 @@ export interface StageSpec {
   readonly capacity: number;
   readonly workers: number;
   readonly shed: boolean;
+  /** Queue: how main() stops the workers after its last put. */
+  readonly stop: QueueStop;
   /** Batch: jobs per chunk. */
   readonly batchSize: number;
 }
@@ -164,6 +167,8 @@ export interface PoolSpec {
   readonly kind: 'thread' | 'process';
   readonly node: string;
   readonly workers: number;
+  /** Left at the executor's default size (`workers` is that size on the contract's cores). */
+  readonly defaultSize: boolean;
 }
 
 /** Where a node's code runs: it decides which Python primitive a Lock or Semaphore is. */

@@ -148,7 +148,11 @@ function describeProblems(rt: Runtime, m: Metrics, goalMissed: boolean): string[
   const problems: string[] = [];
   const outcome = rt.world.stopped;
   if (outcome === 'deadlock')
-    problems.push('Deadlock: work is left but nothing can ever wake it. See who waits on whom.');
+    problems.push(
+      rt.jobs.allResolved
+        ? 'The program never ends: every job is done, but main() waits for tasks that nothing will ever stop. See who waits on whom.'
+        : 'Deadlock: work is left but nothing can ever wake it. See who waits on whom.',
+    );
   if (outcome === 'outOfMemory')
     problems.push(
       `Out of memory: the program needed more than the machine's ${humanBytes(rt.spec.memoryBytes)}.`,

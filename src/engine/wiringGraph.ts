@@ -5,6 +5,7 @@
  */
 import type { Level } from '../model/level';
 import type { Connection, Solution, SolutionNode } from '../model/solution';
+import { defaultPoolSize } from '../model/poolSize';
 import { parseDuration } from '../model/units';
 import {
   NODE_SPECS,
@@ -156,6 +157,8 @@ function checkNodes(
       const problem = checkParam(param, params[param.name], level, entry?.limits?.[param.name]);
       if (problem) issues.push({ node: node.id, message: problem });
     }
+    const sizeProblem = defaultSizeProblem(node, level, entry?.limits?.workers);
+    if (sizeProblem) issues.push({ node: node.id, message: sizeProblem });
   }
   for (const [type, count] of counts) {
     const max = NODE_SPECS[type].category === 'given' ? 1 : level.palette[type]?.max;
@@ -166,6 +169,23 @@ function checkNodes(
     }
   }
   return nodes;
+}
+
+/** A pool left at its default size must keep to the contract's limit on workers too. */
+function defaultSizeProblem(
+  node: SolutionNode,
+  level: Level,
+  limit: number | undefined,
+): string | null {
+  if (node.type !== 'threadPool' && node.type !== 'processPool') return null;
+  if (limit === undefined || (node.params as { workers?: unknown }).workers !== 0) return null;
+  const kind = node.type === 'threadPool' ? 'thread' : 'process';
+  const cores = level.machine.cores;
+  const size = defaultPoolSize(kind, cores);
+  if (size <= limit) return null;
+  const [workers, rule] =
+    kind === 'thread' ? ['threads', 'min(32, cores + 4)'] : ['processes', 'one per core'];
+  return `left at its default size, this pool has ${size} ${workers} on ${cores} cores (${rule}); this contract allows at most ${limit}`;
 }
 
 function checkNesting(

@@ -12,6 +12,7 @@ import { InputError, InputErrors, pointer } from './errors';
 import type { Level } from './level';
 import { LEVEL_LADDER, SOLUTION_LADDER, migrate, type JsonObject } from './migrations';
 import type { Solution } from './solution';
+import { LATER_PARAMS, NODE_SPECS } from './vocabulary';
 import { describeSchemaErrors } from './schema/describe';
 import { Findings, checkLevel, checkSolution, solutionContext } from './schema/semantics';
 import { validateLevel, validateSolution } from './schema/validators.js';
@@ -71,6 +72,22 @@ function migrateEmbeddedSolutions(level: JsonObject, source: string): JsonObject
 }
 
 /**
+ * Gives every node the parameters its type gained after the file was written, at their
+ * defaults (LATER_PARAMS): the typed wiring always has them all. The document is a plain
+ * copy of the input, not yet frozen.
+ */
+function fillLaterParams(solution: Solution): void {
+  for (const node of solution.nodes) {
+    const later = LATER_PARAMS[node.type];
+    if (later === undefined) continue;
+    const params = node.params as unknown as Record<string, unknown>;
+    for (const spec of NODE_SPECS[node.type].params)
+      if (later.includes(spec.name) && params[spec.name] === undefined && spec.kind !== 'stepRef')
+        params[spec.name] = spec.default;
+  }
+}
+
+/**
  * Reads a contract.
  * @param json The parsed JSON of a level file (or of a level sent in a link).
  * @param source What the source is, as the reader would name it: a file path, "link".
@@ -83,6 +100,8 @@ export function parseLevel(json: unknown, source: string): Level {
     throw new InputErrors(describeSchemaErrors(validateLevel.errors ?? [], source));
   }
   const level = doc as unknown as Level;
+  fillLaterParams(level.reference);
+  level.naive.forEach(fillLaterParams);
   const findings = new Findings(source);
   checkLevel(findings, level);
   const context = solutionContext(level);
@@ -104,6 +123,7 @@ export function parseSolution(json: unknown, source: string, level?: Level): Sol
     throw new InputErrors(describeSchemaErrors(validateSolution.errors ?? [], source));
   }
   const solution = doc as unknown as Solution;
+  fillLaterParams(solution);
   const findings = new Findings(source);
   checkSolution(findings, solution, level ? solutionContext(level) : undefined);
   if (findings.errors.length > 0) throw new InputErrors(findings.errors);

@@ -42,6 +42,8 @@ export interface NodeParams {
     readonly workers: number;
     /** A full queue blocks its producer (`await q.put`) or sheds the job (`put_nowait`). */
     readonly whenFull: 'block' | 'shed';
+    /** How main() stops the workers once it has put its last job (see QueueStop). */
+    readonly stop: QueueStop;
   };
   readonly batch: { readonly size: number };
   readonly semaphore: { readonly permits: number };
@@ -49,6 +51,7 @@ export interface NodeParams {
   readonly lock: { readonly name: string };
   readonly timeout: { readonly after: Duration };
   readonly retry: { readonly attempts: number; readonly backoff: Duration };
+  /** `workers` 0: the executor's default size, from the cores (poolSize.ts). */
   readonly threadPool: { readonly workers: number };
   readonly processPool: { readonly workers: number };
   readonly fanOut: Record<string, never>;
@@ -63,6 +66,17 @@ export interface NodeParams {
   /** What the awaiting task gets of a branch's error: raised at once, or collected once all are done. */
   readonly gather: { readonly exceptions: GatherExceptions };
 }
+
+/**
+ * How main() ends a queue's workers after its last put:
+ * - `join+cancel`: `await queue.join()`, then `worker.cancel()` for each (the classic pattern);
+ * - `shutdown`: `queue.shutdown()` (Python 3.13), then await the workers: they take what is
+ *   left, and `get()` raises QueueShutDown once the queue is empty;
+ * - `cancel`: cancel the workers at once, without joining: queued jobs are dropped;
+ * - `never`: await the workers, which nothing stops: the program never ends.
+ */
+export type QueueStop = 'join+cancel' | 'shutdown' | 'cancel' | 'never';
+export const QUEUE_STOPS: readonly QueueStop[] = ['join+cancel', 'shutdown', 'cancel', 'never'];
 
 /** `gather()` passes the first error on at once (`raise`) or returns every error (`collect`). */
 export type GatherExceptions = 'raise' | 'collect';
@@ -122,6 +136,15 @@ export type ParamSpec =
       readonly label: string;
     }
   | { readonly name: string; readonly kind: 'stepRef'; readonly label: string };
+
+/**
+ * Parameters a node type gained after its first format, by node type: a file or a link
+ * written before one was added has none, and reads it as its default (so the schema does
+ * not require it, and the loader fills it in).
+ */
+export const LATER_PARAMS: Readonly<Partial<Record<NodeType, readonly string[]>>> = {
+  queue: ['stop'],
+};
 
 export interface NodeSpec {
   readonly type: NodeType;
@@ -235,6 +258,13 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
         options: ['block', 'shed'],
         default: 'block',
         label: 'When full',
+      },
+      {
+        name: 'stop',
+        kind: 'choice',
+        options: QUEUE_STOPS,
+        default: 'join+cancel',
+        label: 'Workers stop by',
       },
     ],
   },
@@ -356,10 +386,10 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
       {
         name: 'workers',
         kind: 'int',
-        min: 1,
+        min: 0,
         max: HARD_LIMITS.workers,
         default: 4,
-        label: 'Threads',
+        label: 'Threads (0 = default size)',
       },
     ],
   },
@@ -378,10 +408,10 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
       {
         name: 'workers',
         kind: 'int',
-        min: 1,
+        min: 0,
         max: HARD_LIMITS.workers,
         default: 4,
-        label: 'Processes',
+        label: 'Processes (0 = default size)',
       },
     ],
   },

@@ -236,7 +236,13 @@ export function exportPython(
       p.kind === 'thread'
         ? `concurrent.futures.ThreadPoolExecutor(max_workers=${p.workers})`
         : `concurrent.futures.ProcessPoolExecutor(max_workers=${p.workers}, initializer=start_process)`;
-    shared.line(`${pools[i]} = ${executor}`, p.node);
+    // A default-sized pool is written with the size it has on the contract's machine, so
+    // the program runs as the contract's machine would run it, not as this one's cores say.
+    const size =
+      p.kind === 'thread'
+        ? `ThreadPoolExecutor()'s default on ${spec.cores} cores: min(32, cores + 4)`
+        : `ProcessPoolExecutor()'s default on ${spec.cores} cores: one per core`;
+    shared.line(`${pools[i]} = ${executor}${p.defaultSize ? `  # ${size}` : ''}`, p.node);
   });
   if (usedStates.size > 0) {
     const states = [...usedStates].sort((a, b) => a - b).map((r) => pyString(spec.states[r] ?? ''));

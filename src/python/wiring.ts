@@ -107,7 +107,12 @@ export class WiringWriter {
           node,
           (w, fn) =>
             w.block('while True:', node, () => {
-              w.line(`job = await ${queue}.get()`, node);
+              if (stage.stop === 'shutdown') {
+                w.block('try:', node, () => w.line(`job = await ${queue}.get()`, node));
+                w.block('except asyncio.QueueShutDown:', node, () =>
+                  w.line('return  # shut down, and nothing left in it', node),
+                );
+              } else w.line(`job = await ${queue}.get()`, node);
               w.block('try:', node, () =>
                 this.chains.chain(w, stage.entry, null, {
                   context: 'coroutine',
@@ -195,8 +200,7 @@ export class WiringWriter {
                 node,
               );
               open(index - 1);
-              w.line(`await ${target}.join()`, node);
-              w.block(`for task in ${crew}:`, node, () => w.line('task.cancel()', node));
+              this.stopWorkers(w, stage, target, crew);
             });
             return;
           }
@@ -220,6 +224,32 @@ export class WiringWriter {
       open(stages.length - 1);
       for (const { task } of this.tickerNames) w.line(`${task}.cancel()`);
     });
+  }
+
+  /** After main()'s last put: how it stops a queue's workers (the task group then awaits them). */
+  private stopWorkers(w: PythonWriter, stage: StageSpec, queue: string, crew: string): void {
+    const node = stage.node;
+    const cancel = (why: string): void => {
+      w.block(`for task in ${crew}:`, node, () => w.line(`task.cancel()${why}`, node));
+    };
+    switch (stage.stop) {
+      case 'join+cancel':
+        w.line(`await ${queue}.join()`, node);
+        cancel('');
+        return;
+      case 'shutdown':
+        w.line(
+          `${queue}.shutdown()  # Python 3.13: get() raises QueueShutDown once the queue is empty`,
+          node,
+        );
+        return;
+      case 'cancel':
+        cancel('  # without join(): the jobs still queued are dropped');
+        return;
+      case 'never':
+        w.line('# nothing stops the workers: the task group waits for them for ever', node);
+        return;
+    }
   }
 
   /** Every function of the wiring: the handlers, the bodies they use, then main(). */

@@ -14,8 +14,11 @@ import { ByteError, ByteReader, ByteWriter } from './bytes';
 import { crc32 } from './crc32';
 import { accept, refuse, type Outcome } from './refusal';
 
-/** The envelope and body format this version writes. */
-export const LINK_FORMAT_VERSION = 1;
+/**
+ * The envelope and body format this version writes. 2: a Queue says how its workers stop,
+ * and a pool may be left at its default size (solutionBody.ts reads format 1 as well).
+ */
+export const LINK_FORMAT_VERSION = 2;
 /** The oldest format this version still reads. */
 const OLDEST_READABLE_VERSION = 1;
 const FLAG_DEFLATED = 0x01;

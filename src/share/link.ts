@@ -159,12 +159,14 @@ function openPayload(
   maxChars: number,
   context: Uint8Array,
   maxBody: number,
-): Outcome<Uint8Array> {
+): Outcome<{ readonly body: Uint8Array; readonly format: number }> {
   const decoded = bytesOf(payload, maxChars);
   if ('ok' in decoded) return decoded;
   const body = open(decoded.bytes, context, { maxBody });
-  if (decoded.canonical || (!body.ok && body.reason === 'truncated')) return body;
-  return refuse('tampered', ['the data does not end cleanly']);
+  if (!decoded.canonical && (body.ok || body.reason !== 'truncated'))
+    return refuse('tampered', ['the data does not end cleanly']);
+  // The envelope's first byte is its format, and open() accepted it.
+  return body.ok ? accept({ body: body.value, format: decoded.bytes[0] as number }) : body;
 }
 
 function loaderRefusal(error: unknown, what: string): Refusal {
@@ -182,7 +184,7 @@ function readLevel(payload: string, loader: Loader): Outcome<SharedLink & { kind
   if (!body.ok) return body;
   let json: unknown;
   try {
-    json = JSON.parse(strFromU8(body.value));
+    json = JSON.parse(strFromU8(body.value.body));
   } catch {
     return refuse('tampered', ['the contract is not JSON']);
   }
@@ -229,7 +231,7 @@ function readSolution(
   try {
     // A link made for an earlier revision is read against the contract as it is now (the
     // run is simulated afresh anyway); `madeForRevision` lets the game say so.
-    json = decodeSolutionBody(body.value, level);
+    json = decodeSolutionBody(body.value.body, level, body.value.format);
   } catch (error) {
     if (error instanceof ByteError)
       // The checksum matched, so these bytes were made on purpose, not damaged on the way.

@@ -28,6 +28,8 @@ import {
   type ParamSpec,
 } from '../model/vocabulary';
 import { ByteError, ByteReader, ByteWriter } from './bytes';
+import { LINK_FORMAT_VERSION } from './envelope';
+import { paramsInFormat } from './formats';
 import { LAST_NODE_CODE, NODE_CODES, nodeTypeOfCode } from './nodeCodes';
 
 /** Positions are kept to this grid: finer than anyone can see, coarser than an editor's floats. */
@@ -220,7 +222,7 @@ function within<T>(item: string, index: number, read: () => T): T {
   }
 }
 
-function readNodes(input: ByteReader, level: Level): Record<string, unknown>[] {
+function readNodes(input: ByteReader, level: Level, format: number): Record<string, unknown>[] {
   const count = input.uint('the node count', HARD_LIMITS.nodes);
   const nodes: Record<string, unknown>[] = [];
   let x = 0;
@@ -237,7 +239,7 @@ function readNodes(input: ByteReader, level: Level): Record<string, unknown>[] {
         if (Math.abs(x) > GRID_LIMIT || Math.abs(y) > GRID_LIMIT)
           throw new ByteError('invalid', 'it is off the board');
         const params: Record<string, string | number> = {};
-        for (const spec of NODE_SPECS[type].params)
+        for (const spec of paramsInFormat(type, format))
           params[spec.name] = readParam(input, spec, level);
         return {
           id: nodeId(i),
@@ -287,11 +289,16 @@ function readWires(
 }
 
 /**
- * Link bytes back to a solution of the contract as it is now, as plain JSON for the
- * solution loader to validate.
+ * Link bytes of link `format` back to a solution of the contract as it is now, as plain
+ * JSON for the solution loader to validate (which fills in the parameters an older
+ * format did not carry).
  * @throws ByteError when the bytes run out, run over, or hold a value out of bounds.
  */
-export function decodeSolutionBody(body: Uint8Array, level: Level): Record<string, unknown> {
+export function decodeSolutionBody(
+  body: Uint8Array,
+  level: Level,
+  format = LINK_FORMAT_VERSION,
+): Record<string, unknown> {
   const input = new ByteReader(body);
   const flags = input.uint('the flags', FLAG_NAME);
   let name: string | undefined;
@@ -300,7 +307,7 @@ export function decodeSolutionBody(body: Uint8Array, level: Level): Record<strin
     name = fromUtf8(input.raw('the name', length), 'the name');
     if (name === '') throw new ByteError('invalid', 'an empty name is written as no name');
   }
-  const nodes = readNodes(input, level);
+  const nodes = readNodes(input, level, format);
   const connections = readWires(
     input,
     nodes.map((n) => n.type as NodeType),
@@ -309,7 +316,7 @@ export function decodeSolutionBody(body: Uint8Array, level: Level): Record<strin
   input.end('the wiring');
   return {
     kind: 'loopwork/solution',
-    // Link format 1 carries solution format 1; the loader migrates it if the model has moved on.
+    // Link formats 1 and 2 carry solution format 1; the loader migrates it if the model has moved on.
     version: 1,
     level: { id: level.id, revision: level.revision },
     ...(name !== undefined ? { name } : {}),

@@ -93,7 +93,7 @@ export class LoopNodeElement extends LitElement {
       >
         <div class="head" style="height:${header}px">
           <div class="title-row" style="height:${ROW.title}px">
-            ${spec.hasInput ? this.socket('input', 'in') : html`<span class="socket-gap"></span>`}
+            ${spec.hasInput && !node.alone ? this.socket('input', 'in') : html`<span class="socket-gap"></span>`}
             <span class="glyph" aria-hidden="true">${NODE_SPECS[node.type].glyph}</span>
             <span
               class="label"
@@ -105,7 +105,7 @@ export class LoopNodeElement extends LitElement {
                 ? html`<span class="issue-badge" title=${node.issues.join('\n')}>!</span>`
                 : nothing
             }
-            ${'out' in node.outputs ? this.socket('output', 'out') : html`<span class="socket-gap"></span>`}
+            ${'out' in node.outputs && !node.alone ? this.socket('output', 'out') : html`<span class="socket-gap"></span>`}
           </div>
           ${spec.params.map((p) => this.param(node, p))}
           ${

@@ -6,6 +6,7 @@
 import type { WaitEdge } from '../result';
 import type { Carrier } from './carrier';
 import type { Runtime } from './runtime';
+import { QueueStage } from './stages';
 import type { Permits } from './sync';
 
 export function waitForGraph(rt: Runtime): WaitEdge[] {
@@ -36,6 +37,12 @@ export function waitForGraph(rt: Runtime): WaitEdge[] {
         waiter: 'main()',
         resource: `${stage.spec.node} to finish`,
         holder: `${stage.inFlight} jobs still inside`,
+      });
+    else if (stage instanceof QueueStage && stage.spec.stop === 'never' && stage.running > 0)
+      listed.push({
+        waiter: 'main()',
+        resource: `the workers of ${stage.spec.node} to return`,
+        holder: `${stage.running} workers waiting in queue.get() for jobs that never come`,
       });
   }
   return listed.slice(0, 12);

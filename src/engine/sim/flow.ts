@@ -67,3 +67,8 @@ export interface GatherFrame extends Frame {
 export interface OffloadFrame extends Frame {
   item: WorkItem | null;
 }
+
+/** What a queue answers a worker's get() when it is empty: the worker waits. */
+export const NO_JOB = -1;
+/** What a queue answers a worker's get() when it is empty and shut down: QueueShutDown, it returns. */
+export const SHUT_DOWN = -2;

@@ -2,8 +2,8 @@
  * main(): starts the queue workers, then takes each job as it arrives
  * (`async for job in arrivals()`: it sleeps until the next arrival, or takes the next job
  * at once when it has already arrived) and runs the top-level chain for it. After the
- * last job it drains the spawners upstream first: a Batch sends its last chunk, then
- * main awaits every task and joins every queue.
+ * last job it closes the spawners upstream first: a Batch sends its last chunk, main
+ * awaits every task, and ends each queue's workers as the Queue says (stages.ts).
  */
 import { Wait } from './flow';
 import type { Runtime } from './runtime';
@@ -47,9 +47,9 @@ export class MainDriver {
     if (this.draining < 0) this.draining = 0;
     for (; this.draining < stages.length; this.draining++) {
       const stage = stages[this.draining]!;
-      stage.flush();
-      if (stage.awaitDrained(main)) {
-        main.parkMain(Wait.Drain, 'blocked', `waiting for ${stage.spec.node} to finish`, null);
+      const waitingFor = stage.close(main);
+      if (waitingFor !== null) {
+        main.parkMain(Wait.Drain, 'blocked', waitingFor, null);
         return false;
       }
     }

@@ -61,6 +61,11 @@ export class Runtime {
   readonly races = new Map<string, RaceTally>();
   /** Set when the trace has a limit (see traceRoom.ts). */
   private readonly room: TraceRoom | null;
+  /**
+   * Does the program end once every job is resolved? Not when main() then awaits queue
+   * workers that nothing stops: the run goes on until nothing is left to happen.
+   */
+  private readonly endsWithItsJobs: boolean;
   threadsStarted = 0;
   processesStarted = 0;
   queueWorkers = 0;
@@ -102,6 +107,7 @@ export class Runtime {
           : new QueueStage(this, s),
     );
     this.main = new MainDriver(this);
+    this.endsWithItsJobs = !program.stages.some((s) => s.stop === 'never');
     if (this.trace) this.traceWiring();
     this.loop.thread = this.newThread(
       this.mainGil,
@@ -121,8 +127,10 @@ export class Runtime {
       task.start(ticker.body);
     }
     this.world.run();
+    // Nothing is left to happen: the program has ended, or it waits for what never comes
+    // (jobs stuck, or main() awaiting workers that nothing stops).
     if (this.world.stopped === null)
-      this.world.stop(this.jobs.allResolved ? 'finished' : 'deadlock');
+      this.world.stop(this.jobs.allResolved && main.ended ? 'finished' : 'deadlock');
     const trace = this.trace;
     if (trace) {
       // Arrivals were recorded up front; a stable sort puts every fact in time order, and
@@ -299,7 +307,7 @@ export class Runtime {
       const payload = jobs.payloadOf(job);
       if (payload > 0) this.memory.add('jobs', -payload);
     }
-    if (jobs.allResolved) this.world.stop('finished');
+    if (jobs.allResolved && this.endsWithItsJobs) this.world.stop('finished');
   }
 
   /**

@@ -3,7 +3,8 @@
  * - Tasks: `tg.create_task(handle(job))`, one task per job.
  * - Queue: `await queue.put(job)` (or `put_nowait`, shedding when full) into an
  *   asyncio.Queue that n worker tasks drain with `await queue.get()`. As in asyncio, a
- *   put or get wakes the first waiter on the other side, which then checks again.
+ *   put or get wakes the first waiter on the other side, which then checks again. After
+ *   its last put main() stops the workers as the Queue says (QueueStop in vocabulary.ts).
  * - Batch: jobs gather into chunks of k; each full chunk gets a task (the last, partial
  *   chunk when main() runs out of jobs).
  */
@@ -11,6 +12,7 @@ import type { StageSpec } from '../program';
 import type { Carrier } from './carrier';
 import type { Runtime } from './runtime';
 import { Fifo } from './fifo';
+import { NO_JOB, SHUT_DOWN } from './flow';
 import { Task } from './task';
 
 export abstract class Stage {
@@ -26,9 +28,9 @@ export abstract class Stage {
   /** Takes a job in; false when the carrier must wait (a full queue that blocks). */
   abstract accept(job: number, from: Carrier, node: string): boolean;
 
-  /** A queue worker takes the next job: -1 when there is none (it then waits). */
+  /** A queue worker takes the next job: NO_JOB (it then waits), or SHUT_DOWN (it returns). */
   take(_worker: Task): number {
-    return -1;
+    return NO_JOB;
   }
 
   /** Creates what must exist before the first job (queue workers). */
@@ -46,12 +48,24 @@ export abstract class Stage {
     }
   }
 
+  /**
+   * main() has handed in its last job: it ends the stage, and says what it now waits for
+   * (null: nothing, it goes on). Asked again each time main() wakes, until null.
+   */
+  close(main: Task): string | null {
+    this.flush();
+    return this.awaitDrained(main) ? `waiting for ${this.spec.node} to finish` : null;
+  }
+
   /** Main waits until every job handed in here is finished; false when there is nothing to wait for. */
-  awaitDrained(main: Task): boolean {
+  protected awaitDrained(main: Task): boolean {
     if (this.inFlight === 0) return false;
     this.drainWaiter = main;
     return true;
   }
+
+  /** A queue worker has returned (its queue shut down, or it was cancelled). */
+  workerEnded(): void {}
 
   protected spawnTask(jobs: number[], label: string): void {
     const batch = this.spec.kind === 'batch';
@@ -101,6 +115,13 @@ export class QueueStage extends Stage {
   private readonly getters: Task[] = [];
   /** Producers waiting for a free place: always tasks, since spawners run only in coroutines. */
   private readonly putters = new Fifo<Task>();
+  private readonly workers: Task[] = [];
+  /** Workers that have not returned. */
+  running = 0;
+  /** main() has shut the queue down (or cancelled its workers): an empty queue ends a get(). */
+  private shutDown = false;
+  /** main(), waiting for the workers to return. */
+  private stopWaiter: Task | null = null;
   served = 0;
   shed = 0;
   totalWaitUs = 0;
@@ -114,8 +135,66 @@ export class QueueStage extends Stage {
     for (let w = 0; w < this.spec.workers; w++) {
       const worker = new Task(this.rt, 'worker', this, `worker ${w + 1}`, this.spec.node);
       this.rt.queueWorkers++;
+      this.workers.push(worker);
+      this.running++;
       worker.start(this.spec.entry);
     }
+  }
+
+  /**
+   * How main() ends the workers after its last put. main() closes a queue only once
+   * every stage upstream has drained, so no put ever meets a queue it has shut down (in
+   * CPython that put would raise QueueShutDown).
+   */
+  override close(main: Task): string | null {
+    const stop = this.spec.stop;
+    // `await queue.join()`, then each worker is cancelled where it waits in get(): that
+    // ends nothing the run can see, since every job is done by then.
+    if (stop === 'join+cancel') return super.close(main);
+    if (!this.shutDown) {
+      if (stop === 'shutdown') this.shutdown();
+      if (stop === 'cancel') this.cancelWorkers();
+    }
+    if (this.running === 0) return null;
+    this.stopWaiter = main;
+    return stop === 'never'
+      ? `awaiting ${this.spec.node}'s workers, which nothing stops`
+      : `awaiting ${this.spec.node}'s workers`;
+  }
+
+  /**
+   * `queue.shutdown()` (Python 3.13, Lib/asyncio/queues.py): from now on a get() on the
+   * empty queue raises QueueShutDown — the workers take what is left first — and every
+   * worker blocked in get() is woken to check again.
+   */
+  private shutdown(): void {
+    this.shutDown = true;
+    for (const getter of this.getters.splice(0)) getter.wake();
+  }
+
+  /**
+   * `worker.cancel()` for each, without `join()`: the jobs still queued are never taken,
+   * and each worker's CancelledError lands where it waits, its job's clean-up included.
+   */
+  private cancelWorkers(): void {
+    this.shutDown = true;
+    this.getters.length = 0;
+    while (this.depth > 0) {
+      const job = this.waiting.shift() as number;
+      this.putAt.shift();
+      this.inFlight--;
+      this.rt.loseJob(job, this.spec.node, 'still in the queue when main() cancelled its workers');
+    }
+    this.changed();
+    for (const worker of this.workers) if (!worker.ended) worker.cancel(null);
+  }
+
+  override workerEnded(): void {
+    this.running--;
+    if (this.running > 0 || this.stopWaiter === null) return;
+    const main = this.stopWaiter;
+    this.stopWaiter = null;
+    main.wake();
   }
 
   accept(job: number, from: Carrier, node: string): boolean {
@@ -141,8 +220,9 @@ export class QueueStage extends Stage {
 
   override take(worker: Task): number {
     if (this.depth === 0) {
+      if (this.shutDown) return SHUT_DOWN;
       if (!this.getters.includes(worker)) this.getters.push(worker);
-      return -1;
+      return NO_JOB;
     }
     const job = this.waiting.shift() as number;
     this.totalWaitUs += this.rt.world.now - (this.putAt.shift() as number);

@@ -11,7 +11,15 @@ import type { WorkerState } from '../trace';
 import { Carrier } from './carrier';
 import { driverOf } from './constructs';
 import { partEnded } from './constructs/fanOut';
-import { Wait, type Frame, type GatherFrame, type OffloadFrame, type Raised } from './flow';
+import {
+  NO_JOB,
+  SHUT_DOWN,
+  Wait,
+  type Frame,
+  type GatherFrame,
+  type OffloadFrame,
+  type Raised,
+} from './flow';
 import type { LoopCallback, LoopOccupant } from './eventLoop';
 import type { WorkItem } from './pools';
 import type { Runtime } from './runtime';
@@ -39,6 +47,8 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   /** For a ticker: what it repeats, and how often. */
   ticker: TickerSpec | null = null;
   private beats = 0;
+  /** A queue worker between taking a job and being done with it. */
+  private holdsJob = false;
   ended = false;
 
   constructor(
@@ -233,6 +243,7 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
         return this.rt.main.next(this);
       case 'worker':
         this.stage?.jobFinished(1);
+        this.holdsJob = false;
         return this.takeFromQueue();
       case 'part':
         this.finish();
@@ -269,8 +280,35 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       this.finish();
       return false;
     }
+    if (raised.cancel && raised.by === null && this.role === 'worker')
+      return this.cancelledWorker();
     this.failHere(raised);
     return this.finishedJobs();
+  }
+
+  /**
+   * main() cancelled this queue worker (a Queue that stops by `cancel`): the CancelledError
+   * ends the worker, and the job it had is dropped unfinished (no `except` catches a
+   * CancelledError; the `finally` still calls task_done()).
+   */
+  private cancelledWorker(): boolean {
+    const stage = this.stage as Stage;
+    if (this.holdsJob) {
+      if (!this.orphan)
+        for (const job of this.jobsHere())
+          this.rt.loseJob(job, stage.spec.node, 'its worker was cancelled before it finished');
+      this.dropUnbatched();
+      this.holdsJob = false;
+      stage.jobFinished(1);
+    }
+    this.endWorker();
+    return false;
+  }
+
+  /** The worker returns: its queue is shut down and empty, or it was cancelled. */
+  private endWorker(): void {
+    this.finish();
+    (this.stage as Stage).workerEnded();
   }
 
   /** Every job here was resolved at once (a failed chunk): nothing of an unbatch is left to hand on. */
@@ -312,11 +350,16 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   private takeFromQueue(): boolean {
     const stage = this.stage as Stage;
     const job = stage.take(this);
-    if (job < 0) {
+    if (job === SHUT_DOWN) {
+      this.endWorker();
+      return false;
+    }
+    if (job === NO_JOB) {
       this.park(Wait.NextJob, 'idle', 'await queue.get()');
       return false;
     }
     this.prepareFor(job, stage.spec.entry);
+    this.holdsJob = true;
     this.report('cpu', '');
     return true;
   }

@@ -6758,6 +6758,12 @@ const schema46 = {
     },
     noParams: { type: 'object', additionalProperties: false },
     workers: { type: 'integer', minimum: 1, maximum: 100000 },
+    poolWorkers: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 100000,
+      description: "0: the executor's default size, from the machine's cores.",
+    },
     node: {
       type: 'object',
       required: ['id', 'type', 'params', 'position'],
@@ -6834,6 +6840,11 @@ const schema46 = {
                 },
                 workers: { $ref: '#/$defs/workers' },
                 whenFull: { enum: ['block', 'shed'] },
+                stop: {
+                  enum: ['join+cancel', 'shutdown', 'cancel', 'never'],
+                  description:
+                    'How main() stops the workers after its last put; absent: join+cancel.',
+                },
               },
             },
           },
@@ -6903,7 +6914,7 @@ const schema46 = {
               type: 'object',
               required: ['workers'],
               additionalProperties: false,
-              properties: { workers: { $ref: '#/$defs/workers' } },
+              properties: { workers: { $ref: '#/$defs/poolWorkers' } },
             },
           },
         },
@@ -6914,7 +6925,7 @@ const schema46 = {
               type: 'object',
               required: ['workers'],
               additionalProperties: false,
-              properties: { workers: { $ref: '#/$defs/workers' } },
+              properties: { workers: { $ref: '#/$defs/poolWorkers' } },
             },
           },
         },
@@ -7066,6 +7077,10 @@ const schema47 = {
             },
             workers: { $ref: '#/$defs/workers' },
             whenFull: { enum: ['block', 'shed'] },
+            stop: {
+              enum: ['join+cancel', 'shutdown', 'cancel', 'never'],
+              description: 'How main() stops the workers after its last put; absent: join+cancel.',
+            },
           },
         },
       },
@@ -7135,7 +7150,7 @@ const schema47 = {
           type: 'object',
           required: ['workers'],
           additionalProperties: false,
-          properties: { workers: { $ref: '#/$defs/workers' } },
+          properties: { workers: { $ref: '#/$defs/poolWorkers' } },
         },
       },
     },
@@ -7146,7 +7161,7 @@ const schema47 = {
           type: 'object',
           required: ['workers'],
           additionalProperties: false,
-          properties: { workers: { $ref: '#/$defs/workers' } },
+          properties: { workers: { $ref: '#/$defs/poolWorkers' } },
         },
       },
     },
@@ -7406,6 +7421,73 @@ function validate172(
   return errors === 0;
 }
 validate172.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema52 = {
+  type: 'integer',
+  minimum: 0,
+  maximum: 100000,
+  description: "0: the executor's default size, from the machine's cores.",
+};
+function validate175(
+  data,
+  { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate175.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (!(typeof data == 'number' && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
+      instancePath,
+      schemaPath: '#/type',
+      keyword: 'type',
+      params: { type: 'integer' },
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (typeof data == 'number' && isFinite(data)) {
+    if (data > 100000 || isNaN(data)) {
+      const err1 = {
+        instancePath,
+        schemaPath: '#/maximum',
+        keyword: 'maximum',
+        params: { comparison: '<=', limit: 100000 },
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data < 0 || isNaN(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: '#/minimum',
+        keyword: 'minimum',
+        params: { comparison: '>=', limit: 0 },
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  }
+  validate175.errors = vErrors;
+  return errors === 0;
+}
+validate175.evaluated = { dynamicProps: false, dynamicItems: false };
 const pattern14 = new RegExp('^[A-Za-z0-9_]{1,16}$', 'u');
 function validate162(
   data,
@@ -8002,7 +8084,12 @@ function validate162(
                 errors++;
               }
               for (const key3 in data17) {
-                if (!(key3 === 'capacity' || key3 === 'workers' || key3 === 'whenFull')) {
+                if (!(
+                  key3 === 'capacity' ||
+                  key3 === 'workers' ||
+                  key3 === 'whenFull' ||
+                  key3 === 'stop'
+                )) {
                   const err30 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/4/properties/params/additionalProperties',
@@ -8105,31 +8192,36 @@ function validate162(
                   errors++;
                 }
               }
+              if (data17.stop !== undefined) {
+                let data21 = data17.stop;
+                if (!(
+                  data21 === 'join+cancel' ||
+                  data21 === 'shutdown' ||
+                  data21 === 'cancel' ||
+                  data21 === 'never'
+                )) {
+                  const err35 = {
+                    instancePath: instancePath + '/params/stop',
+                    schemaPath: '#/oneOf/4/properties/params/properties/stop/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues: schema47.oneOf[4].properties.params.properties.stop.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err35];
+                  } else {
+                    vErrors.push(err35);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err35 = {
+              const err36 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/4/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'batch') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('batch' !== data.type) {
-              const err36 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/5/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'batch' },
               };
               if (vErrors === null) {
                 vErrors = [err36];
@@ -8139,52 +8231,49 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'batch') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('batch' !== data.type) {
+              const err37 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/5/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'batch' },
+              };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data22 = data.params;
-            if (data22 && typeof data22 == 'object' && !Array.isArray(data22)) {
-              if (data22.size === undefined) {
-                const err37 = {
+            let data23 = data.params;
+            if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
+              if (data23.size === undefined) {
+                const err38 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/5/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'size' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err37];
+                  vErrors = [err38];
                 } else {
-                  vErrors.push(err37);
+                  vErrors.push(err38);
                 }
                 errors++;
               }
-              for (const key4 in data22) {
+              for (const key4 in data23) {
                 if (!(key4 === 'size')) {
-                  const err38 = {
+                  const err39 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/5/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key4 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err38];
-                  } else {
-                    vErrors.push(err38);
-                  }
-                  errors++;
-                }
-              }
-              if (data22.size !== undefined) {
-                let data23 = data22.size;
-                if (!(
-                  typeof data23 == 'number' &&
-                  !(data23 % 1) &&
-                  !isNaN(data23) &&
-                  isFinite(data23)
-                )) {
-                  const err39 = {
-                    instancePath: instancePath + '/params/size',
-                    schemaPath: '#/oneOf/5/properties/params/properties/size/type',
-                    keyword: 'type',
-                    params: { type: 'integer' },
                   };
                   if (vErrors === null) {
                     vErrors = [err39];
@@ -8193,27 +8282,35 @@ function validate162(
                   }
                   errors++;
                 }
-                if (typeof data23 == 'number' && isFinite(data23)) {
-                  if (data23 > 100000 || isNaN(data23)) {
-                    const err40 = {
+              }
+              if (data23.size !== undefined) {
+                let data24 = data23.size;
+                if (!(
+                  typeof data24 == 'number' &&
+                  !(data24 % 1) &&
+                  !isNaN(data24) &&
+                  isFinite(data24)
+                )) {
+                  const err40 = {
+                    instancePath: instancePath + '/params/size',
+                    schemaPath: '#/oneOf/5/properties/params/properties/size/type',
+                    keyword: 'type',
+                    params: { type: 'integer' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err40];
+                  } else {
+                    vErrors.push(err40);
+                  }
+                  errors++;
+                }
+                if (typeof data24 == 'number' && isFinite(data24)) {
+                  if (data24 > 100000 || isNaN(data24)) {
+                    const err41 = {
                       instancePath: instancePath + '/params/size',
                       schemaPath: '#/oneOf/5/properties/params/properties/size/maximum',
                       keyword: 'maximum',
                       params: { comparison: '<=', limit: 100000 },
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err40];
-                    } else {
-                      vErrors.push(err40);
-                    }
-                    errors++;
-                  }
-                  if (data23 < 1 || isNaN(data23)) {
-                    const err41 = {
-                      instancePath: instancePath + '/params/size',
-                      schemaPath: '#/oneOf/5/properties/params/properties/size/minimum',
-                      keyword: 'minimum',
-                      params: { comparison: '>=', limit: 1 },
                     };
                     if (vErrors === null) {
                       vErrors = [err41];
@@ -8222,33 +8319,28 @@ function validate162(
                     }
                     errors++;
                   }
+                  if (data24 < 1 || isNaN(data24)) {
+                    const err42 = {
+                      instancePath: instancePath + '/params/size',
+                      schemaPath: '#/oneOf/5/properties/params/properties/size/minimum',
+                      keyword: 'minimum',
+                      params: { comparison: '>=', limit: 1 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
                 }
               }
             } else {
-              const err42 = {
+              const err43 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/5/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err42];
-              } else {
-                vErrors.push(err42);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'semaphore') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('semaphore' !== data.type) {
-              const err43 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/6/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'semaphore' },
               };
               if (vErrors === null) {
                 vErrors = [err43];
@@ -8258,52 +8350,49 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'semaphore') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('semaphore' !== data.type) {
+              const err44 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/6/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'semaphore' },
+              };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data25 = data.params;
-            if (data25 && typeof data25 == 'object' && !Array.isArray(data25)) {
-              if (data25.permits === undefined) {
-                const err44 = {
+            let data26 = data.params;
+            if (data26 && typeof data26 == 'object' && !Array.isArray(data26)) {
+              if (data26.permits === undefined) {
+                const err45 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/6/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'permits' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err44];
+                  vErrors = [err45];
                 } else {
-                  vErrors.push(err44);
+                  vErrors.push(err45);
                 }
                 errors++;
               }
-              for (const key5 in data25) {
+              for (const key5 in data26) {
                 if (!(key5 === 'permits')) {
-                  const err45 = {
+                  const err46 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/6/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key5 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err45];
-                  } else {
-                    vErrors.push(err45);
-                  }
-                  errors++;
-                }
-              }
-              if (data25.permits !== undefined) {
-                let data26 = data25.permits;
-                if (!(
-                  typeof data26 == 'number' &&
-                  !(data26 % 1) &&
-                  !isNaN(data26) &&
-                  isFinite(data26)
-                )) {
-                  const err46 = {
-                    instancePath: instancePath + '/params/permits',
-                    schemaPath: '#/oneOf/6/properties/params/properties/permits/type',
-                    keyword: 'type',
-                    params: { type: 'integer' },
                   };
                   if (vErrors === null) {
                     vErrors = [err46];
@@ -8312,27 +8401,35 @@ function validate162(
                   }
                   errors++;
                 }
-                if (typeof data26 == 'number' && isFinite(data26)) {
-                  if (data26 > 100000 || isNaN(data26)) {
-                    const err47 = {
+              }
+              if (data26.permits !== undefined) {
+                let data27 = data26.permits;
+                if (!(
+                  typeof data27 == 'number' &&
+                  !(data27 % 1) &&
+                  !isNaN(data27) &&
+                  isFinite(data27)
+                )) {
+                  const err47 = {
+                    instancePath: instancePath + '/params/permits',
+                    schemaPath: '#/oneOf/6/properties/params/properties/permits/type',
+                    keyword: 'type',
+                    params: { type: 'integer' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err47];
+                  } else {
+                    vErrors.push(err47);
+                  }
+                  errors++;
+                }
+                if (typeof data27 == 'number' && isFinite(data27)) {
+                  if (data27 > 100000 || isNaN(data27)) {
+                    const err48 = {
                       instancePath: instancePath + '/params/permits',
                       schemaPath: '#/oneOf/6/properties/params/properties/permits/maximum',
                       keyword: 'maximum',
                       params: { comparison: '<=', limit: 100000 },
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err47];
-                    } else {
-                      vErrors.push(err47);
-                    }
-                    errors++;
-                  }
-                  if (data26 < 1 || isNaN(data26)) {
-                    const err48 = {
-                      instancePath: instancePath + '/params/permits',
-                      schemaPath: '#/oneOf/6/properties/params/properties/permits/minimum',
-                      keyword: 'minimum',
-                      params: { comparison: '>=', limit: 1 },
                     };
                     if (vErrors === null) {
                       vErrors = [err48];
@@ -8341,33 +8438,28 @@ function validate162(
                     }
                     errors++;
                   }
+                  if (data27 < 1 || isNaN(data27)) {
+                    const err49 = {
+                      instancePath: instancePath + '/params/permits',
+                      schemaPath: '#/oneOf/6/properties/params/properties/permits/minimum',
+                      keyword: 'minimum',
+                      params: { comparison: '>=', limit: 1 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err49];
+                    } else {
+                      vErrors.push(err49);
+                    }
+                    errors++;
+                  }
                 }
               }
             } else {
-              const err49 = {
+              const err50 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/6/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err49];
-              } else {
-                vErrors.push(err49);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'lock') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('lock' !== data.type) {
-              const err50 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/7/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'lock' },
               };
               if (vErrors === null) {
                 vErrors = [err50];
@@ -8377,96 +8469,96 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'lock') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('lock' !== data.type) {
+              const err51 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/7/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'lock' },
+              };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data28 = data.params;
-            if (data28 && typeof data28 == 'object' && !Array.isArray(data28)) {
-              if (data28.name === undefined) {
-                const err51 = {
+            let data29 = data.params;
+            if (data29 && typeof data29 == 'object' && !Array.isArray(data29)) {
+              if (data29.name === undefined) {
+                const err52 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/7/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'name' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err51];
+                  vErrors = [err52];
                 } else {
-                  vErrors.push(err51);
+                  vErrors.push(err52);
                 }
                 errors++;
               }
-              for (const key6 in data28) {
+              for (const key6 in data29) {
                 if (!(key6 === 'name')) {
-                  const err52 = {
+                  const err53 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/7/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key6 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err52];
+                    vErrors = [err53];
                   } else {
-                    vErrors.push(err52);
+                    vErrors.push(err53);
                   }
                   errors++;
                 }
               }
-              if (data28.name !== undefined) {
-                let data29 = data28.name;
-                if (typeof data29 === 'string') {
-                  if (!pattern14.test(data29)) {
-                    const err53 = {
+              if (data29.name !== undefined) {
+                let data30 = data29.name;
+                if (typeof data30 === 'string') {
+                  if (!pattern14.test(data30)) {
+                    const err54 = {
                       instancePath: instancePath + '/params/name',
                       schemaPath: '#/oneOf/7/properties/params/properties/name/pattern',
                       keyword: 'pattern',
                       params: { pattern: '^[A-Za-z0-9_]{1,16}$' },
                     };
                     if (vErrors === null) {
-                      vErrors = [err53];
+                      vErrors = [err54];
                     } else {
-                      vErrors.push(err53);
+                      vErrors.push(err54);
                     }
                     errors++;
                   }
                 } else {
-                  const err54 = {
+                  const err55 = {
                     instancePath: instancePath + '/params/name',
                     schemaPath: '#/oneOf/7/properties/params/properties/name/type',
                     keyword: 'type',
                     params: { type: 'string' },
                   };
                   if (vErrors === null) {
-                    vErrors = [err54];
+                    vErrors = [err55];
                   } else {
-                    vErrors.push(err54);
+                    vErrors.push(err55);
                   }
                   errors++;
                 }
               }
             } else {
-              const err55 = {
+              const err56 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/7/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err55];
-              } else {
-                vErrors.push(err55);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'timeout') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('timeout' !== data.type) {
-              const err56 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/8/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'timeout' },
               };
               if (vErrors === null) {
                 vErrors = [err56];
@@ -8476,44 +8568,63 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'timeout') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('timeout' !== data.type) {
+              const err57 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/8/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'timeout' },
+              };
+              if (vErrors === null) {
+                vErrors = [err57];
+              } else {
+                vErrors.push(err57);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data31 = data.params;
-            if (data31 && typeof data31 == 'object' && !Array.isArray(data31)) {
-              if (data31.after === undefined) {
-                const err57 = {
+            let data32 = data.params;
+            if (data32 && typeof data32 == 'object' && !Array.isArray(data32)) {
+              if (data32.after === undefined) {
+                const err58 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/8/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'after' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err57];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err57);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
-              for (const key7 in data31) {
+              for (const key7 in data32) {
                 if (!(key7 === 'after')) {
-                  const err58 = {
+                  const err59 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/8/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key7 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err58];
+                    vErrors = [err59];
                   } else {
-                    vErrors.push(err58);
+                    vErrors.push(err59);
                   }
                   errors++;
                 }
               }
-              if (data31.after !== undefined) {
+              if (data32.after !== undefined) {
                 if (
-                  !validate172(data31.after, {
+                  !validate172(data32.after, {
                     instancePath: instancePath + '/params/after',
-                    parentData: data31,
+                    parentData: data32,
                     parentDataProperty: 'after',
                     rootData,
                     dynamicAnchors,
@@ -8527,30 +8638,11 @@ function validate162(
                 }
               }
             } else {
-              const err59 = {
+              const err60 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/8/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err59];
-              } else {
-                vErrors.push(err59);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'retry') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('retry' !== data.type) {
-              const err60 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/9/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'retry' },
               };
               if (vErrors === null) {
                 vErrors = [err60];
@@ -8560,29 +8652,34 @@ function validate162(
               errors++;
             }
           }
-          if (data.params !== undefined) {
-            let data34 = data.params;
-            if (data34 && typeof data34 == 'object' && !Array.isArray(data34)) {
-              if (data34.attempts === undefined) {
-                const err61 = {
-                  instancePath: instancePath + '/params',
-                  schemaPath: '#/oneOf/9/properties/params/required',
-                  keyword: 'required',
-                  params: { missingProperty: 'attempts' },
-                };
-                if (vErrors === null) {
-                  vErrors = [err61];
-                } else {
-                  vErrors.push(err61);
-                }
-                errors++;
+        }
+      } else if (tag0 === 'retry') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('retry' !== data.type) {
+              const err61 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/9/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'retry' },
+              };
+              if (vErrors === null) {
+                vErrors = [err61];
+              } else {
+                vErrors.push(err61);
               }
-              if (data34.backoff === undefined) {
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data35 = data.params;
+            if (data35 && typeof data35 == 'object' && !Array.isArray(data35)) {
+              if (data35.attempts === undefined) {
                 const err62 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/9/properties/params/required',
                   keyword: 'required',
-                  params: { missingProperty: 'backoff' },
+                  params: { missingProperty: 'attempts' },
                 };
                 if (vErrors === null) {
                   vErrors = [err62];
@@ -8591,35 +8688,27 @@ function validate162(
                 }
                 errors++;
               }
-              for (const key8 in data34) {
+              if (data35.backoff === undefined) {
+                const err63 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/9/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'backoff' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+              for (const key8 in data35) {
                 if (!(key8 === 'attempts' || key8 === 'backoff')) {
-                  const err63 = {
+                  const err64 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/9/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key8 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err63];
-                  } else {
-                    vErrors.push(err63);
-                  }
-                  errors++;
-                }
-              }
-              if (data34.attempts !== undefined) {
-                let data35 = data34.attempts;
-                if (!(
-                  typeof data35 == 'number' &&
-                  !(data35 % 1) &&
-                  !isNaN(data35) &&
-                  isFinite(data35)
-                )) {
-                  const err64 = {
-                    instancePath: instancePath + '/params/attempts',
-                    schemaPath: '#/oneOf/9/properties/params/properties/attempts/type',
-                    keyword: 'type',
-                    params: { type: 'integer' },
                   };
                   if (vErrors === null) {
                     vErrors = [err64];
@@ -8628,27 +8717,35 @@ function validate162(
                   }
                   errors++;
                 }
-                if (typeof data35 == 'number' && isFinite(data35)) {
-                  if (data35 > 100 || isNaN(data35)) {
-                    const err65 = {
+              }
+              if (data35.attempts !== undefined) {
+                let data36 = data35.attempts;
+                if (!(
+                  typeof data36 == 'number' &&
+                  !(data36 % 1) &&
+                  !isNaN(data36) &&
+                  isFinite(data36)
+                )) {
+                  const err65 = {
+                    instancePath: instancePath + '/params/attempts',
+                    schemaPath: '#/oneOf/9/properties/params/properties/attempts/type',
+                    keyword: 'type',
+                    params: { type: 'integer' },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+                if (typeof data36 == 'number' && isFinite(data36)) {
+                  if (data36 > 100 || isNaN(data36)) {
+                    const err66 = {
                       instancePath: instancePath + '/params/attempts',
                       schemaPath: '#/oneOf/9/properties/params/properties/attempts/maximum',
                       keyword: 'maximum',
                       params: { comparison: '<=', limit: 100 },
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err65];
-                    } else {
-                      vErrors.push(err65);
-                    }
-                    errors++;
-                  }
-                  if (data35 < 1 || isNaN(data35)) {
-                    const err66 = {
-                      instancePath: instancePath + '/params/attempts',
-                      schemaPath: '#/oneOf/9/properties/params/properties/attempts/minimum',
-                      keyword: 'minimum',
-                      params: { comparison: '>=', limit: 1 },
                     };
                     if (vErrors === null) {
                       vErrors = [err66];
@@ -8657,13 +8754,27 @@ function validate162(
                     }
                     errors++;
                   }
+                  if (data36 < 1 || isNaN(data36)) {
+                    const err67 = {
+                      instancePath: instancePath + '/params/attempts',
+                      schemaPath: '#/oneOf/9/properties/params/properties/attempts/minimum',
+                      keyword: 'minimum',
+                      params: { comparison: '>=', limit: 1 },
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
                 }
               }
-              if (data34.backoff !== undefined) {
+              if (data35.backoff !== undefined) {
                 if (
-                  !validate172(data34.backoff, {
+                  !validate172(data35.backoff, {
                     instancePath: instancePath + '/params/backoff',
-                    parentData: data34,
+                    parentData: data35,
                     parentDataProperty: 'backoff',
                     rootData,
                     dynamicAnchors,
@@ -8677,30 +8788,11 @@ function validate162(
                 }
               }
             } else {
-              const err67 = {
+              const err68 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/9/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err67];
-              } else {
-                vErrors.push(err67);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'threadPool') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('threadPool' !== data.type) {
-              const err68 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/10/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'threadPool' },
               };
               if (vErrors === null) {
                 vErrors = [err68];
@@ -8710,44 +8802,63 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'threadPool') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('threadPool' !== data.type) {
+              const err69 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/10/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'threadPool' },
+              };
+              if (vErrors === null) {
+                vErrors = [err69];
+              } else {
+                vErrors.push(err69);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data38 = data.params;
-            if (data38 && typeof data38 == 'object' && !Array.isArray(data38)) {
-              if (data38.workers === undefined) {
-                const err69 = {
+            let data39 = data.params;
+            if (data39 && typeof data39 == 'object' && !Array.isArray(data39)) {
+              if (data39.workers === undefined) {
+                const err70 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/10/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'workers' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err69];
+                  vErrors = [err70];
                 } else {
-                  vErrors.push(err69);
+                  vErrors.push(err70);
                 }
                 errors++;
               }
-              for (const key9 in data38) {
+              for (const key9 in data39) {
                 if (!(key9 === 'workers')) {
-                  const err70 = {
+                  const err71 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/10/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key9 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err70];
+                    vErrors = [err71];
                   } else {
-                    vErrors.push(err70);
+                    vErrors.push(err71);
                   }
                   errors++;
                 }
               }
-              if (data38.workers !== undefined) {
+              if (data39.workers !== undefined) {
                 if (
-                  !validate170(data38.workers, {
+                  !validate175(data39.workers, {
                     instancePath: instancePath + '/params/workers',
-                    parentData: data38,
+                    parentData: data39,
                     parentDataProperty: 'workers',
                     rootData,
                     dynamicAnchors,
@@ -8755,36 +8866,17 @@ function validate162(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate170.errors
-                      : appendErrors(vErrors, validate170.errors);
+                      ? validate175.errors
+                      : appendErrors(vErrors, validate175.errors);
                   errors = vErrors.length;
                 }
               }
             } else {
-              const err71 = {
+              const err72 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/10/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err71];
-              } else {
-                vErrors.push(err71);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'processPool') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('processPool' !== data.type) {
-              const err72 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/11/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'processPool' },
               };
               if (vErrors === null) {
                 vErrors = [err72];
@@ -8794,44 +8886,63 @@ function validate162(
               errors++;
             }
           }
+        }
+      } else if (tag0 === 'processPool') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('processPool' !== data.type) {
+              const err73 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/11/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'processPool' },
+              };
+              if (vErrors === null) {
+                vErrors = [err73];
+              } else {
+                vErrors.push(err73);
+              }
+              errors++;
+            }
+          }
           if (data.params !== undefined) {
-            let data41 = data.params;
-            if (data41 && typeof data41 == 'object' && !Array.isArray(data41)) {
-              if (data41.workers === undefined) {
-                const err73 = {
+            let data42 = data.params;
+            if (data42 && typeof data42 == 'object' && !Array.isArray(data42)) {
+              if (data42.workers === undefined) {
+                const err74 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/11/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'workers' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err73];
+                  vErrors = [err74];
                 } else {
-                  vErrors.push(err73);
+                  vErrors.push(err74);
                 }
                 errors++;
               }
-              for (const key10 in data41) {
+              for (const key10 in data42) {
                 if (!(key10 === 'workers')) {
-                  const err74 = {
+                  const err75 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/11/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key10 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err74];
+                    vErrors = [err75];
                   } else {
-                    vErrors.push(err74);
+                    vErrors.push(err75);
                   }
                   errors++;
                 }
               }
-              if (data41.workers !== undefined) {
+              if (data42.workers !== undefined) {
                 if (
-                  !validate170(data41.workers, {
+                  !validate175(data42.workers, {
                     instancePath: instancePath + '/params/workers',
-                    parentData: data41,
+                    parentData: data42,
                     parentDataProperty: 'workers',
                     rootData,
                     dynamicAnchors,
@@ -8839,22 +8950,22 @@ function validate162(
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate170.errors
-                      : appendErrors(vErrors, validate170.errors);
+                      ? validate175.errors
+                      : appendErrors(vErrors, validate175.errors);
                   errors = vErrors.length;
                 }
               }
             } else {
-              const err75 = {
+              const err76 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/11/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
               };
               if (vErrors === null) {
-                vErrors = [err75];
+                vErrors = [err76];
               } else {
-                vErrors.push(err75);
+                vErrors.push(err76);
               }
               errors++;
             }
@@ -8864,16 +8975,16 @@ function validate162(
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
             if ('fanOut' !== data.type) {
-              const err76 = {
+              const err77 = {
                 instancePath: instancePath + '/type',
                 schemaPath: '#/oneOf/12/properties/type/const',
                 keyword: 'const',
                 params: { allowedValue: 'fanOut' },
               };
               if (vErrors === null) {
-                vErrors = [err76];
+                vErrors = [err77];
               } else {
-                vErrors.push(err76);
+                vErrors.push(err77);
               }
               errors++;
             }
@@ -8898,67 +9009,44 @@ function validate162(
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
             if ('taskGroup' !== data.type) {
-              const err77 = {
+              const err78 = {
                 instancePath: instancePath + '/type',
                 schemaPath: '#/oneOf/13/properties/type/const',
                 keyword: 'const',
                 params: { allowedValue: 'taskGroup' },
               };
               if (vErrors === null) {
-                vErrors = [err77];
+                vErrors = [err78];
               } else {
-                vErrors.push(err77);
+                vErrors.push(err78);
               }
               errors++;
             }
           }
           if (data.params !== undefined) {
-            let data46 = data.params;
-            if (data46 && typeof data46 == 'object' && !Array.isArray(data46)) {
-              if (data46.catches === undefined) {
-                const err78 = {
+            let data47 = data.params;
+            if (data47 && typeof data47 == 'object' && !Array.isArray(data47)) {
+              if (data47.catches === undefined) {
+                const err79 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/13/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'catches' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err78];
+                  vErrors = [err79];
                 } else {
-                  vErrors.push(err78);
+                  vErrors.push(err79);
                 }
                 errors++;
               }
-              for (const key11 in data46) {
+              for (const key11 in data47) {
                 if (!(key11 === 'catches')) {
-                  const err79 = {
+                  const err80 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/13/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key11 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err79];
-                  } else {
-                    vErrors.push(err79);
-                  }
-                  errors++;
-                }
-              }
-              if (data46.catches !== undefined) {
-                let data47 = data46.catches;
-                if (!(
-                  data47 === 'Exception' ||
-                  data47 === 'ServiceError' ||
-                  data47 === 'TimeoutError'
-                )) {
-                  const err80 = {
-                    instancePath: instancePath + '/params/catches',
-                    schemaPath: '#/oneOf/13/properties/params/properties/catches/enum',
-                    keyword: 'enum',
-                    params: {
-                      allowedValues: schema47.oneOf[13].properties.params.properties.catches.enum,
-                    },
                   };
                   if (vErrors === null) {
                     vErrors = [err80];
@@ -8968,31 +9056,35 @@ function validate162(
                   errors++;
                 }
               }
+              if (data47.catches !== undefined) {
+                let data48 = data47.catches;
+                if (!(
+                  data48 === 'Exception' ||
+                  data48 === 'ServiceError' ||
+                  data48 === 'TimeoutError'
+                )) {
+                  const err81 = {
+                    instancePath: instancePath + '/params/catches',
+                    schemaPath: '#/oneOf/13/properties/params/properties/catches/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues: schema47.oneOf[13].properties.params.properties.catches.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err81];
+                  } else {
+                    vErrors.push(err81);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err81 = {
+              const err82 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/13/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err81];
-              } else {
-                vErrors.push(err81);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'cleanup') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('cleanup' !== data.type) {
-              const err82 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/14/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'cleanup' },
               };
               if (vErrors === null) {
                 vErrors = [err82];
@@ -9002,29 +9094,34 @@ function validate162(
               errors++;
             }
           }
-          if (data.params !== undefined) {
-            let data49 = data.params;
-            if (data49 && typeof data49 == 'object' && !Array.isArray(data49)) {
-              if (data49.takes === undefined) {
-                const err83 = {
-                  instancePath: instancePath + '/params',
-                  schemaPath: '#/oneOf/14/properties/params/required',
-                  keyword: 'required',
-                  params: { missingProperty: 'takes' },
-                };
-                if (vErrors === null) {
-                  vErrors = [err83];
-                } else {
-                  vErrors.push(err83);
-                }
-                errors++;
+        }
+      } else if (tag0 === 'cleanup') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('cleanup' !== data.type) {
+              const err83 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/14/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'cleanup' },
+              };
+              if (vErrors === null) {
+                vErrors = [err83];
+              } else {
+                vErrors.push(err83);
               }
-              if (data49.on === undefined) {
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data50 = data.params;
+            if (data50 && typeof data50 == 'object' && !Array.isArray(data50)) {
+              if (data50.takes === undefined) {
                 const err84 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/14/properties/params/required',
                   keyword: 'required',
-                  params: { missingProperty: 'on' },
+                  params: { missingProperty: 'takes' },
                 };
                 if (vErrors === null) {
                   vErrors = [err84];
@@ -9033,27 +9130,41 @@ function validate162(
                 }
                 errors++;
               }
-              for (const key12 in data49) {
+              if (data50.on === undefined) {
+                const err85 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/14/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'on' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+              for (const key12 in data50) {
                 if (!(key12 === 'takes' || key12 === 'on')) {
-                  const err85 = {
+                  const err86 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/14/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key12 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err85];
+                    vErrors = [err86];
                   } else {
-                    vErrors.push(err85);
+                    vErrors.push(err86);
                   }
                   errors++;
                 }
               }
-              if (data49.takes !== undefined) {
+              if (data50.takes !== undefined) {
                 if (
-                  !validate172(data49.takes, {
+                  !validate172(data50.takes, {
                     instancePath: instancePath + '/params/takes',
-                    parentData: data49,
+                    parentData: data50,
                     parentDataProperty: 'takes',
                     rootData,
                     dynamicAnchors,
@@ -9066,10 +9177,10 @@ function validate162(
                   errors = vErrors.length;
                 }
               }
-              if (data49.on !== undefined) {
-                let data51 = data49.on;
-                if (!(data51 === 'cancel' || data51 === 'always')) {
-                  const err86 = {
+              if (data50.on !== undefined) {
+                let data52 = data50.on;
+                if (!(data52 === 'cancel' || data52 === 'always')) {
+                  const err87 = {
                     instancePath: instancePath + '/params/on',
                     schemaPath: '#/oneOf/14/properties/params/properties/on/enum',
                     keyword: 'enum',
@@ -9078,38 +9189,19 @@ function validate162(
                     },
                   };
                   if (vErrors === null) {
-                    vErrors = [err86];
+                    vErrors = [err87];
                   } else {
-                    vErrors.push(err86);
+                    vErrors.push(err87);
                   }
                   errors++;
                 }
               }
             } else {
-              const err87 = {
+              const err88 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/14/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err87];
-              } else {
-                vErrors.push(err87);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'ticker') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('ticker' !== data.type) {
-              const err88 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/15/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'ticker' },
               };
               if (vErrors === null) {
                 vErrors = [err88];
@@ -9119,29 +9211,34 @@ function validate162(
               errors++;
             }
           }
-          if (data.params !== undefined) {
-            let data53 = data.params;
-            if (data53 && typeof data53 == 'object' && !Array.isArray(data53)) {
-              if (data53.every === undefined) {
-                const err89 = {
-                  instancePath: instancePath + '/params',
-                  schemaPath: '#/oneOf/15/properties/params/required',
-                  keyword: 'required',
-                  params: { missingProperty: 'every' },
-                };
-                if (vErrors === null) {
-                  vErrors = [err89];
-                } else {
-                  vErrors.push(err89);
-                }
-                errors++;
+        }
+      } else if (tag0 === 'ticker') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('ticker' !== data.type) {
+              const err89 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/15/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'ticker' },
+              };
+              if (vErrors === null) {
+                vErrors = [err89];
+              } else {
+                vErrors.push(err89);
               }
-              if (data53.for === undefined) {
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data54 = data.params;
+            if (data54 && typeof data54 == 'object' && !Array.isArray(data54)) {
+              if (data54.every === undefined) {
                 const err90 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/15/properties/params/required',
                   keyword: 'required',
-                  params: { missingProperty: 'for' },
+                  params: { missingProperty: 'every' },
                 };
                 if (vErrors === null) {
                   vErrors = [err90];
@@ -9150,27 +9247,41 @@ function validate162(
                 }
                 errors++;
               }
-              for (const key13 in data53) {
+              if (data54.for === undefined) {
+                const err91 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/15/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'for' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err91];
+                } else {
+                  vErrors.push(err91);
+                }
+                errors++;
+              }
+              for (const key13 in data54) {
                 if (!(key13 === 'every' || key13 === 'for')) {
-                  const err91 = {
+                  const err92 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/15/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key13 },
                   };
                   if (vErrors === null) {
-                    vErrors = [err91];
+                    vErrors = [err92];
                   } else {
-                    vErrors.push(err91);
+                    vErrors.push(err92);
                   }
                   errors++;
                 }
               }
-              if (data53.every !== undefined) {
+              if (data54.every !== undefined) {
                 if (
-                  !validate172(data53.every, {
+                  !validate172(data54.every, {
                     instancePath: instancePath + '/params/every',
-                    parentData: data53,
+                    parentData: data54,
                     parentDataProperty: 'every',
                     rootData,
                     dynamicAnchors,
@@ -9183,11 +9294,11 @@ function validate162(
                   errors = vErrors.length;
                 }
               }
-              if (data53.for !== undefined) {
+              if (data54.for !== undefined) {
                 if (
-                  !validate172(data53.for, {
+                  !validate172(data54.for, {
                     instancePath: instancePath + '/params/for',
-                    parentData: data53,
+                    parentData: data54,
                     parentDataProperty: 'for',
                     rootData,
                     dynamicAnchors,
@@ -9201,30 +9312,11 @@ function validate162(
                 }
               }
             } else {
-              const err92 = {
+              const err93 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/15/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
-              };
-              if (vErrors === null) {
-                vErrors = [err92];
-              } else {
-                vErrors.push(err92);
-              }
-              errors++;
-            }
-          }
-        }
-      } else if (tag0 === 'route') {
-        if (data && typeof data == 'object' && !Array.isArray(data)) {
-          if (data.type !== undefined) {
-            if ('route' !== data.type) {
-              const err93 = {
-                instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/16/properties/type/const',
-                keyword: 'const',
-                params: { allowedValue: 'route' },
               };
               if (vErrors === null) {
                 vErrors = [err93];
@@ -9234,31 +9326,16 @@ function validate162(
               errors++;
             }
           }
-          if (data.params !== undefined) {
-            if (
-              !validate166(data.params, {
-                instancePath: instancePath + '/params',
-                parentData: data,
-                parentDataProperty: 'params',
-                rootData,
-                dynamicAnchors,
-              })
-            ) {
-              vErrors =
-                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
-              errors = vErrors.length;
-            }
-          }
         }
-      } else if (tag0 === 'gatherAll') {
+      } else if (tag0 === 'route') {
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
-            if ('gatherAll' !== data.type) {
+            if ('route' !== data.type) {
               const err94 = {
                 instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/17/properties/type/const',
+                schemaPath: '#/oneOf/16/properties/type/const',
                 keyword: 'const',
-                params: { allowedValue: 'gatherAll' },
+                params: { allowedValue: 'route' },
               };
               if (vErrors === null) {
                 vErrors = [err94];
@@ -9284,15 +9361,15 @@ function validate162(
             }
           }
         }
-      } else if (tag0 === 'gather') {
+      } else if (tag0 === 'gatherAll') {
         if (data && typeof data == 'object' && !Array.isArray(data)) {
           if (data.type !== undefined) {
-            if ('gather' !== data.type) {
+            if ('gatherAll' !== data.type) {
               const err95 = {
                 instancePath: instancePath + '/type',
-                schemaPath: '#/oneOf/18/properties/type/const',
+                schemaPath: '#/oneOf/17/properties/type/const',
                 keyword: 'const',
-                params: { allowedValue: 'gather' },
+                params: { allowedValue: 'gatherAll' },
               };
               if (vErrors === null) {
                 vErrors = [err95];
@@ -9303,49 +9380,63 @@ function validate162(
             }
           }
           if (data.params !== undefined) {
-            let data61 = data.params;
-            if (data61 && typeof data61 == 'object' && !Array.isArray(data61)) {
-              if (data61.exceptions === undefined) {
-                const err96 = {
+            if (
+              !validate166(data.params, {
+                instancePath: instancePath + '/params',
+                parentData: data,
+                parentDataProperty: 'params',
+                rootData,
+                dynamicAnchors,
+              })
+            ) {
+              vErrors =
+                vErrors === null ? validate166.errors : appendErrors(vErrors, validate166.errors);
+              errors = vErrors.length;
+            }
+          }
+        }
+      } else if (tag0 === 'gather') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('gather' !== data.type) {
+              const err96 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/18/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'gather' },
+              };
+              if (vErrors === null) {
+                vErrors = [err96];
+              } else {
+                vErrors.push(err96);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data62 = data.params;
+            if (data62 && typeof data62 == 'object' && !Array.isArray(data62)) {
+              if (data62.exceptions === undefined) {
+                const err97 = {
                   instancePath: instancePath + '/params',
                   schemaPath: '#/oneOf/18/properties/params/required',
                   keyword: 'required',
                   params: { missingProperty: 'exceptions' },
                 };
                 if (vErrors === null) {
-                  vErrors = [err96];
+                  vErrors = [err97];
                 } else {
-                  vErrors.push(err96);
+                  vErrors.push(err97);
                 }
                 errors++;
               }
-              for (const key14 in data61) {
+              for (const key14 in data62) {
                 if (!(key14 === 'exceptions')) {
-                  const err97 = {
+                  const err98 = {
                     instancePath: instancePath + '/params',
                     schemaPath: '#/oneOf/18/properties/params/additionalProperties',
                     keyword: 'additionalProperties',
                     params: { additionalProperty: key14 },
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err97];
-                  } else {
-                    vErrors.push(err97);
-                  }
-                  errors++;
-                }
-              }
-              if (data61.exceptions !== undefined) {
-                let data62 = data61.exceptions;
-                if (!(data62 === 'raise' || data62 === 'collect')) {
-                  const err98 = {
-                    instancePath: instancePath + '/params/exceptions',
-                    schemaPath: '#/oneOf/18/properties/params/properties/exceptions/enum',
-                    keyword: 'enum',
-                    params: {
-                      allowedValues:
-                        schema47.oneOf[18].properties.params.properties.exceptions.enum,
-                    },
                   };
                   if (vErrors === null) {
                     vErrors = [err98];
@@ -9355,61 +9446,81 @@ function validate162(
                   errors++;
                 }
               }
+              if (data62.exceptions !== undefined) {
+                let data63 = data62.exceptions;
+                if (!(data63 === 'raise' || data63 === 'collect')) {
+                  const err99 = {
+                    instancePath: instancePath + '/params/exceptions',
+                    schemaPath: '#/oneOf/18/properties/params/properties/exceptions/enum',
+                    keyword: 'enum',
+                    params: {
+                      allowedValues:
+                        schema47.oneOf[18].properties.params.properties.exceptions.enum,
+                    },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err99];
+                  } else {
+                    vErrors.push(err99);
+                  }
+                  errors++;
+                }
+              }
             } else {
-              const err99 = {
+              const err100 = {
                 instancePath: instancePath + '/params',
                 schemaPath: '#/oneOf/18/properties/params/type',
                 keyword: 'type',
                 params: { type: 'object' },
               };
               if (vErrors === null) {
-                vErrors = [err99];
+                vErrors = [err100];
               } else {
-                vErrors.push(err99);
+                vErrors.push(err100);
               }
               errors++;
             }
           }
         }
       } else {
-        const err100 = {
+        const err101 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err100];
+          vErrors = [err101];
         } else {
-          vErrors.push(err100);
+          vErrors.push(err101);
         }
         errors++;
       }
     } else {
-      const err101 = {
+      const err102 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err101];
+        vErrors = [err102];
       } else {
-        vErrors.push(err101);
+        vErrors.push(err102);
       }
       errors++;
     }
   } else {
-    const err102 = {
+    const err103 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err102];
+      vErrors = [err103];
     } else {
-      vErrors.push(err102);
+      vErrors.push(err103);
     }
     errors++;
   }
@@ -9417,7 +9528,7 @@ function validate162(
   return errors === 0;
 }
 validate162.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const schema52 = {
+const schema53 = {
   type: 'object',
   required: ['from', 'fromPort', 'to'],
   additionalProperties: false,
@@ -9432,13 +9543,13 @@ const schema52 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate184(
+function validate185(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate184.evaluated;
+  const evaluated0 = validate185.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9578,10 +9689,10 @@ function validate184(
     }
     errors++;
   }
-  validate184.errors = vErrors;
+  validate185.errors = vErrors;
   return errors === 0;
 }
-validate184.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate185.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate161(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -9965,7 +10076,7 @@ function validate161(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate184(data9[i1], {
+            !validate185(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -9974,7 +10085,7 @@ function validate161(
             })
           ) {
             vErrors =
-              vErrors === null ? validate184.errors : appendErrors(vErrors, validate184.errors);
+              vErrors === null ? validate185.errors : appendErrors(vErrors, validate185.errors);
             errors = vErrors.length;
           }
         }
@@ -11065,8 +11176,8 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate161;
-export const validateProfile = validate190;
-const schema53 = {
+export const validateProfile = validate191;
+const schema54 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'profile.schema.json',
   title: 'Loopwork machine profile',
@@ -11150,14 +11261,14 @@ const schema53 = {
 };
 const pattern17 = new RegExp('^[^\\u0000-\\u001f]{1,60}$', 'u');
 const pattern18 = new RegExp('^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$', 'u');
-const schema54 = { type: 'number', minimum: 0, maximum: 1000000000 };
-function validate191(
+const schema55 = { type: 'number', minimum: 0, maximum: 1000000000 };
+function validate192(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate191.evaluated;
+  const evaluated0 = validate192.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11207,18 +11318,18 @@ function validate191(
     }
     errors++;
   }
-  validate191.errors = vErrors;
+  validate192.errors = vErrors;
   return errors === 0;
 }
-validate191.evaluated = { dynamicProps: false, dynamicItems: false };
-const schema55 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
-function validate202(
+validate192.evaluated = { dynamicProps: false, dynamicItems: false };
+const schema56 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
+function validate203(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate202.evaluated;
+  const evaluated0 = validate203.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11254,17 +11365,17 @@ function validate202(
     }
     errors++;
   }
-  validate202.errors = vErrors;
+  validate203.errors = vErrors;
   return errors === 0;
 }
-validate202.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate190(
+validate203.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate191(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="profile.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate190.evaluated;
+  const evaluated0 = validate191.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11684,7 +11795,7 @@ function validate190(
           errors++;
         }
         for (const key1 in data6) {
-          if (!func1.call(schema53.properties.measured.properties, key1)) {
+          if (!func1.call(schema54.properties.measured.properties, key1)) {
             const err27 = {
               instancePath: instancePath + '/measured',
               schemaPath: '#/properties/measured/additionalProperties',
@@ -11701,7 +11812,7 @@ function validate190(
         }
         if (data6.timerLatenessUs !== undefined) {
           if (
-            !validate191(data6.timerLatenessUs, {
+            !validate192(data6.timerLatenessUs, {
               instancePath: instancePath + '/measured/timerLatenessUs',
               parentData: data6,
               parentDataProperty: 'timerLatenessUs',
@@ -11710,13 +11821,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.threadStartUs !== undefined) {
           if (
-            !validate191(data6.threadStartUs, {
+            !validate192(data6.threadStartUs, {
               instancePath: instancePath + '/measured/threadStartUs',
               parentData: data6,
               parentDataProperty: 'threadStartUs',
@@ -11725,13 +11836,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.gilReacquireUs !== undefined) {
           if (
-            !validate191(data6.gilReacquireUs, {
+            !validate192(data6.gilReacquireUs, {
               instancePath: instancePath + '/measured/gilReacquireUs',
               parentData: data6,
               parentDataProperty: 'gilReacquireUs',
@@ -11740,13 +11851,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.switchIntervalUs !== undefined) {
           if (
-            !validate191(data6.switchIntervalUs, {
+            !validate192(data6.switchIntervalUs, {
               instancePath: instancePath + '/measured/switchIntervalUs',
               parentData: data6,
               parentDataProperty: 'switchIntervalUs',
@@ -11755,7 +11866,7 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
@@ -11823,7 +11934,7 @@ function validate190(
             }
             if (data11.fork !== undefined) {
               if (
-                !validate191(data11.fork, {
+                !validate192(data11.fork, {
                   instancePath: instancePath + '/measured/processStartUs/fork',
                   parentData: data11,
                   parentDataProperty: 'fork',
@@ -11832,13 +11943,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.forkserver !== undefined) {
               if (
-                !validate191(data11.forkserver, {
+                !validate192(data11.forkserver, {
                   instancePath: instancePath + '/measured/processStartUs/forkserver',
                   parentData: data11,
                   parentDataProperty: 'forkserver',
@@ -11847,13 +11958,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.spawn !== undefined) {
               if (
-                !validate191(data11.spawn, {
+                !validate192(data11.spawn, {
                   instancePath: instancePath + '/measured/processStartUs/spawn',
                   parentData: data11,
                   parentDataProperty: 'spawn',
@@ -11862,7 +11973,7 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
                 errors = vErrors.length;
               }
             }
@@ -11889,7 +12000,7 @@ function validate190(
               schemaPath: '#/properties/measured/properties/defaultStartMethod/enum',
               keyword: 'enum',
               params: {
-                allowedValues: schema53.properties.measured.properties.defaultStartMethod.enum,
+                allowedValues: schema54.properties.measured.properties.defaultStartMethod.enum,
               },
             };
             if (vErrors === null) {
@@ -11902,7 +12013,7 @@ function validate190(
         }
         if (data6.callRoundTripUs !== undefined) {
           if (
-            !validate191(data6.callRoundTripUs, {
+            !validate192(data6.callRoundTripUs, {
               instancePath: instancePath + '/measured/callRoundTripUs',
               parentData: data6,
               parentDataProperty: 'callRoundTripUs',
@@ -11911,13 +12022,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.dumpsPerMBUs !== undefined) {
           if (
-            !validate191(data6.dumpsPerMBUs, {
+            !validate192(data6.dumpsPerMBUs, {
               instancePath: instancePath + '/measured/dumpsPerMBUs',
               parentData: data6,
               parentDataProperty: 'dumpsPerMBUs',
@@ -11926,13 +12037,13 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
         if (data6.loadsPerMBUs !== undefined) {
           if (
-            !validate191(data6.loadsPerMBUs, {
+            !validate192(data6.loadsPerMBUs, {
               instancePath: instancePath + '/measured/loadsPerMBUs',
               parentData: data6,
               parentDataProperty: 'loadsPerMBUs',
@@ -11941,7 +12052,7 @@ function validate190(
             })
           ) {
             vErrors =
-              vErrors === null ? validate191.errors : appendErrors(vErrors, validate191.errors);
+              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
             errors = vErrors.length;
           }
         }
@@ -12056,7 +12167,7 @@ function validate190(
             }
             if (data20.startup !== undefined) {
               if (
-                !validate202(data20.startup, {
+                !validate203(data20.startup, {
                   instancePath: instancePath + '/machine/process/startup',
                   parentData: data20,
                   parentDataProperty: 'startup',
@@ -12065,13 +12176,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.callOverhead !== undefined) {
               if (
-                !validate202(data20.callOverhead, {
+                !validate203(data20.callOverhead, {
                   instancePath: instancePath + '/machine/process/callOverhead',
                   parentData: data20,
                   parentDataProperty: 'callOverhead',
@@ -12080,13 +12191,13 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.picklePerMB !== undefined) {
               if (
-                !validate202(data20.picklePerMB, {
+                !validate203(data20.picklePerMB, {
                   instancePath: instancePath + '/machine/process/picklePerMB',
                   parentData: data20,
                   parentDataProperty: 'picklePerMB',
@@ -12095,7 +12206,7 @@ function validate190(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate202.errors : appendErrors(vErrors, validate202.errors);
+                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
                 errors = vErrors.length;
               }
             }
@@ -12143,10 +12254,10 @@ function validate190(
     }
     errors++;
   }
-  validate190.errors = vErrors;
+  validate191.errors = vErrors;
   return errors === 0;
 }
-validate190.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate191.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;

@@ -83,12 +83,18 @@ export function describe(
     case 'queue':
       return {
         title: 'Queue',
-        detail: `${p.capacity === 0 ? 'unbounded' : `cap ${String(p.capacity)}`} · ${String(p.workers)} workers`,
+        detail: `${p.capacity === 0 ? 'unbounded' : `cap ${String(p.capacity)}`} · ${String(p.workers)} workers${p.stop === 'join+cancel' || p.stop === undefined ? '' : ` · stop: ${String(p.stop)}`}`,
       };
     case 'threadPool':
-      return { title: spec.label, detail: `${String(p.workers)} threads` };
+      return {
+        title: spec.label,
+        detail: p.workers === 0 ? 'default size' : `${String(p.workers)} threads`,
+      };
     case 'processPool':
-      return { title: spec.label, detail: `${String(p.workers)} processes` };
+      return {
+        title: spec.label,
+        detail: p.workers === 0 ? 'one per core' : `${String(p.workers)} processes`,
+      };
     case 'semaphore':
       return { title: spec.label, detail: `${String(p.permits)} permits` };
     case 'lock':

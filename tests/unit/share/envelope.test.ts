@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { open, seal } from '../../../src/share/envelope';
+import { LINK_FORMAT_VERSION, open, seal } from '../../../src/share/envelope';
 
 const context = new TextEncoder().encode('test');
 const limits = { maxBody: 10_000 };
@@ -47,7 +47,11 @@ describe('the envelope', () => {
   it('names old and new formats', () => {
     const sealed = seal(Uint8Array.of(1), context);
     const older = open(Uint8Array.from([0, ...sealed.subarray(1)]), context, limits);
-    const newer = open(Uint8Array.from([2, ...sealed.subarray(1)]), context, limits);
+    const newer = open(
+      Uint8Array.from([LINK_FORMAT_VERSION + 1, ...sealed.subarray(1)]),
+      context,
+      limits,
+    );
     expect(older.ok ? 'ok' : older.reason).toBe('olderFormat');
     expect(newer.ok ? 'ok' : newer.reason).toBe('newerFormat');
   });

@@ -9,7 +9,7 @@ import * as loader from '../../../src/model/load';
 import { fromBase64url, toBase64url } from '../../../src/share/base64url';
 import { ByteWriter } from '../../../src/share/bytes';
 import { crc32 } from '../../../src/share/crc32';
-import { seal } from '../../../src/share/envelope';
+import { LINK_FORMAT_VERSION, seal } from '../../../src/share/envelope';
 import { levelHash, readShareHash } from '../../../src/share/link';
 import { encodeSolutionBody } from '../../../src/share/solutionBody';
 import { wiringArbitrary } from './arbitraries';
@@ -68,7 +68,7 @@ function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
 /** An uncompressed envelope with a correct checksum, written by hand (faster than `seal`). */
 function forge(body: Uint8Array): Uint8Array {
   const out = new ByteWriter();
-  out.byte(1);
+  out.byte(LINK_FORMAT_VERSION);
   out.byte(0);
   out.uint(body.length);
   const crc = crc32(context, body);

@@ -42,8 +42,8 @@ def run(main):
 `;
 
 /** What happened, in order: `[ms, what, …]` rows as the scenario logged them. */
-export function cpython(body: string): unknown[][] {
-  const out = execFileSync('python3', ['-c', PRELUDE + body], {
+export function cpython(body: string, python = 'python3'): unknown[][] {
+  const out = execFileSync(python, ['-c', PRELUDE + body], {
     encoding: 'utf8',
     timeout: 30_000,
   });
