@@ -119,6 +119,25 @@ export class Containers {
       await this.area.resize(node.id, width, height);
       await this.area.update('node', node.id);
     }
+    await this.markAlone();
+  }
+
+  /**
+   * Marks the nodes alone in their box (see `LoopNode.alone`). One with a wire at its
+   * ports (a hand-written wiring can hold one) keeps them, so the wire has ends to meet.
+   */
+  private async markAlone(): Promise<void> {
+    const nodes = this.editor.getNodes();
+    const wired = new Set(this.editor.getConnections().flatMap((c) => [c.source, c.target]));
+    for (const node of nodes) {
+      const alone =
+        node.parent !== undefined &&
+        !wired.has(node.id) &&
+        !nodes.some((other) => other !== node && other.parent === node.parent);
+      if (node.alone === alone) continue;
+      node.alone = alone;
+      await this.area.update('node', node.id);
+    }
   }
 
   /** Where a container's first child goes: just under its header. */

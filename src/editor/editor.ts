@@ -4,6 +4,7 @@
  * nodes from the palette, pin wiring issues on nodes, undo and redo.
  */
 import type { Level } from '../model/level';
+import { paramLimitProblem } from '../model/paramLimits';
 import type { Solution } from '../model/solution';
 import { NODE_SPECS, type NodeType } from '../model/vocabulary';
 import type { WiringIssue } from '../engine/program';
@@ -59,6 +60,7 @@ export class LoopEditor {
     this.parts = setupEditor(host, {
       refuse: (from, to) => wireRefusal(from, to),
       refused: (reason) => this.callbacks.onMessage(reason),
+      made: (from) => void this.wired(from),
       isSelected: (id) => id === this.selectedWire,
     });
     this.containers = new Containers(this.parts.editor, this.parts.area as never);
@@ -154,6 +156,14 @@ export class LoopEditor {
     });
   }
 
+  /** After the player made a wire from `from`: the box it runs in reads in wiring order again. */
+  async wired(from: LoopNode): Promise<void> {
+    const box = from.parent !== undefined ? this.parts.editor.getNode(from.parent) : undefined;
+    if (!box || !(await this.room.lineUp(box))) return;
+    this.containers.order();
+    this.changed('layout');
+  }
+
   /** Announces a change once the current burst of edits is over. */
   changed(kind: 'structure' | 'layout'): void {
     if (this.busy) return;
@@ -220,7 +230,16 @@ export class LoopEditor {
 
   async setParam(id: string, name: string, value: unknown): Promise<void> {
     const node = this.parts.editor.getNode(id);
-    if (!node || node.params[name] === value) return;
+    if (!node) return;
+    // A value the machine could not run never reaches the wiring: the field keeps its old
+    // value and the node says why, so no run can start with 100,000 processes.
+    const beyond = paramLimitProblem(node.type, name, value);
+    if (beyond !== null || node.refusal !== null) {
+      node.refusal = beyond === null ? null : `${String(value)} refused. ${beyond}`;
+      await this.parts.area.update('node', id);
+      if (beyond !== null) return;
+    }
+    if (node.params[name] === value) return;
     const before = node.params[name];
     node.params = { ...node.params, [name]: value };
     this.parts.history.separate();

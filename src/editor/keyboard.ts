@@ -161,6 +161,7 @@ export class BoardKeys {
       if (wire.source === source.id && wire.sourceOutput === from.key)
         await editor.removeConnection(wire.id);
     await editor.addConnection(new LoopConnection(source, from.key, target, key));
+    await this.owner.wired(source);
     this.owner.message(`Wired ${this.title(source)} → ${this.title(target)}.`);
   }
 
@@ -191,6 +192,10 @@ export class BoardKeys {
     this.lifted = { id, from: { x: r.x, y: r.y } };
     await this.owner.select([id]);
     await this.mark(id, (n) => (n.lifted = true));
+    // Carried over the board, it is drawn above the boxes it passes (put down, it goes back in order).
+    const view = this.owner.parts.area.nodeViews.get(id);
+    if (view) this.owner.parts.area.area.content.reorder(view.element, null);
+    await focusNode(this.owner, id);
     // The Source and the Sink move too, but never nest.
     this.owner.message(
       NODE_SPECS[node.type].category === 'given'
@@ -203,6 +208,8 @@ export class BoardKeys {
     if (this.lifted?.id !== id) return;
     const r = this.owner.containers.rect(this.node(id)!);
     await this.owner.parts.area.translate(id, { x: r.x + dx, y: r.y + dy });
+    // The box it would go into if put down now is lit, as under a mouse drag.
+    this.owner.showReceiver(this.owner.commands.receiver(id, holdPoint(this.owner, id)));
     await keepInView(this.owner, id);
   }
 
@@ -213,9 +220,8 @@ export class BoardKeys {
     const node = this.node(lifted.id);
     if (!node) return;
     await this.mark(lifted.id, (n) => (n.lifted = false));
-    // Where a mouse would hold it: the middle of its title.
-    const r = this.owner.containers.rect(node);
-    await this.owner.commands.dropped(lifted.id, { x: r.x + r.width / 2, y: r.y + 19 });
+    this.owner.showReceiver(null);
+    await this.owner.commands.dropped(lifted.id, holdPoint(this.owner, lifted.id));
     const box = node.parent !== undefined ? this.node(node.parent) : undefined;
     this.owner.message(
       box
@@ -229,9 +235,18 @@ export class BoardKeys {
     if (!lifted) return;
     this.lifted = null;
     await this.owner.parts.area.translate(lifted.id, lifted.from);
+    this.owner.showReceiver(null);
     await this.mark(lifted.id, (n) => (n.lifted = false));
+    this.owner.containers.order();
     this.owner.message('Put back.');
   }
+}
+
+/** Where a mouse would hold a node carried with the keys: the middle of its title. */
+function holdPoint(editor: LoopEditor, id: string): { x: number; y: number } {
+  const node = editor.parts.editor.getNode(id);
+  const r = node ? editor.containers.rect(node) : { x: 0, y: 0, width: 0 };
+  return { x: r.x + r.width / 2, y: r.y + 19 };
 }
 
 /** Gives the keyboard focus to a node on the board (once it is drawn). */

@@ -70,6 +70,57 @@ export class Room {
   }
 
   /**
+   * A box's body in the order its wires run: each chain from its first node along the
+   * `out` wires, chains by where their first node sits, then what no chain reaches.
+   */
+  private bodyOrder(box: LoopNode): LoopNode[] {
+    const members = this.containers.children(box.id);
+    const wires = this.editor.getConnections();
+    const after = (node: LoopNode): LoopNode | undefined => {
+      const wire = wires.find((w) => w.source === node.id && w.sourceOutput === 'out');
+      return members.find((m) => m.id === wire?.target);
+    };
+    const fed = new Set(wires.map((w) => w.target));
+    const byX = (a: LoopNode, b: LoopNode): number =>
+      this.containers.rect(a).x - this.containers.rect(b).x;
+    const order: LoopNode[] = [];
+    for (const first of members.filter((m) => !fed.has(m.id)).sort(byX))
+      for (let at: LoopNode | undefined = first; at && !order.includes(at); at = after(at))
+        order.push(at);
+    return [...order, ...members.filter((m) => !order.includes(m)).sort(byX)];
+  }
+
+  /**
+   * After a wire inside a box: when its chain no longer reads left to right in the order
+   * the wires run, the body is laid out again in that order, side by side under the
+   * header, and the box makes room around it. A body that already reads in order stays
+   * where the player put it. Says whether anything moved.
+   */
+  async lineUp(box: LoopNode): Promise<boolean> {
+    const order = this.bodyOrder(box);
+    const wires = this.editor.getConnections();
+    const backwards = wires.some((w) => {
+      const from = order.find((n) => n.id === w.source);
+      const to = order.find((n) => n.id === w.target);
+      return (
+        from !== undefined &&
+        to !== undefined &&
+        this.containers.rect(to).x <= this.containers.rect(from).x
+      );
+    });
+    if (!backwards) return false;
+    let { x } = this.containers.bodyOrigin(box);
+    const { y } = this.containers.bodyOrigin(box);
+    for (const node of order) {
+      const r = this.containers.rect(node);
+      await this.shift(node, x - r.x, y - r.y);
+      x += r.width + ROOM_GAP;
+    }
+    await this.settle([box]);
+    return true;
+  }
+
+  /**
    * Settles the board after `landed` nodes were placed, dropped or pasted: their boxes fit
    * around them and every level makes room, from the landed nodes' level up to the top.
    */

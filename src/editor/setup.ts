@@ -36,6 +36,8 @@ export interface WireRules {
   refuse(from: LoopNode, to: LoopNode): string | null;
   /** Told when a wire was refused. */
   refused(reason: string): void;
+  /** Told when the player made a wire from `from`. */
+  made(from: LoopNode): void;
   /** Is this wire the selected one (drawn highlighted)? */
   isSelected(id: string): boolean;
 }
@@ -87,7 +89,11 @@ export function setupEditor(host: HTMLElement, rules: WireRules): EditorParts {
             rules.refused(reason);
             return false;
           }
-          void context.editor.addConnection(new LoopConnection(from, ends[0].key, to, ends[1].key));
+          void context.editor
+            .addConnection(new LoopConnection(from, ends[0].key, to, ends[1].key))
+            .then((added) => {
+              if (added) rules.made(from);
+            });
           return true;
         },
       }),

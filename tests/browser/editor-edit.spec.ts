@@ -90,6 +90,15 @@ test('a wire that would leave its box is refused with a reason', async ({ page }
     },
   });
   const step = (await page.locator('.node[data-type=step]').getAttribute('data-node'))!;
+  // A second step in the box: alone, the first would show no ports to wire at all.
+  await page.locator('.palette-item[data-node-type=step]').dragTo(editor(page), {
+    targetPosition: {
+      x: frame!.x - edit!.x + frame!.width / 2,
+      y: frame!.y - edit!.y + frame!.height / 2,
+    },
+  });
+  await expect(node(page, tasks).locator('.drop-hint')).toHaveCount(0);
+  await expect(page.locator('.node[data-type=step]')).toHaveCount(2);
   await wire(page, 'n1', step);
   await expect(page.locator('.toast')).toContainText('same box');
   await expect(page.locator('lw-connection')).toHaveCount(0);

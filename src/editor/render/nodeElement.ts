@@ -4,6 +4,8 @@
  * edit, so this element never changes the model itself.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { paramLimit } from '../../model/paramLimits';
 import { NODE_SPECS, type NodeCategory, type ParamSpec } from '../../model/vocabulary';
 import type { LoopNode } from '../schemes';
 import { ROW, extraOutputs, headerHeight } from '../nodeSize';
@@ -68,7 +70,7 @@ export class LoopNodeElement extends LitElement {
       `cat-${CATEGORY_NAMES[spec.category]}`,
       spec.container ? 'container' : '',
       node.selected ? 'selected' : '',
-      node.issues.length > 0 ? 'faulty' : '',
+      node.issues.length > 0 || node.refusal !== null ? 'faulty' : '',
       node.highlighted ? 'highlighted' : '',
       node.receiving ? 'receiving' : '',
       node.lifted ? 'lifted' : '',
@@ -93,7 +95,7 @@ export class LoopNodeElement extends LitElement {
       >
         <div class="head" style="height:${header}px">
           <div class="title-row" style="height:${ROW.title}px">
-            ${spec.hasInput ? this.socket('input', 'in') : html`<span class="socket-gap"></span>`}
+            ${spec.hasInput && !node.alone ? this.socket('input', 'in') : html`<span class="socket-gap"></span>`}
             <span class="glyph" aria-hidden="true">${NODE_SPECS[node.type].glyph}</span>
             <span
               class="label"
@@ -105,7 +107,7 @@ export class LoopNodeElement extends LitElement {
                 ? html`<span class="issue-badge" title=${node.issues.join('\n')}>!</span>`
                 : nothing
             }
-            ${'out' in node.outputs ? this.socket('output', 'out') : html`<span class="socket-gap"></span>`}
+            ${'out' in node.outputs && !node.alone ? this.socket('output', 'out') : html`<span class="socket-gap"></span>`}
           </div>
           ${spec.params.map((p) => this.param(node, p))}
           ${
@@ -128,8 +130,13 @@ export class LoopNodeElement extends LitElement {
         ${spec.container ? this.body(node) : nothing}
         ${node.receiving ? html`<div class="drop-into">Let go to put it inside</div>` : nothing}
         ${
-          node.issues.length > 0
+          node.issues.length > 0 || node.refusal !== null
             ? html`<div class="issues" role="note">
+                ${
+                  node.refusal !== null
+                    ? html`<div class="issue refusal" role="alert">${node.refusal}</div>`
+                    : nothing
+                }
                 ${node.issues.slice(0, 3).map((issue) => html`<div class="issue">${issue}</div>`)}
                 ${
                   node.issues.length > 3
@@ -190,6 +197,9 @@ export class LoopNodeElement extends LitElement {
       );
     };
     const limit = node.level.palette[node.type]?.limits?.[spec.name];
+    const machine = paramLimit(node.type, spec.name);
+    // live(): a refused value is put back even though the value the node holds did not change.
+    const shown = live(String(value ?? ''));
     let field: TemplateResult;
     switch (spec.kind) {
       case 'int':
@@ -197,9 +207,9 @@ export class LoopNodeElement extends LitElement {
           type="number"
           inputmode="numeric"
           min=${spec.min}
-          max=${Math.min(spec.max, limit ?? spec.max)}
+          max=${Math.min(spec.max, limit ?? spec.max, machine?.kind === 'count' ? machine.max : spec.max)}
           step="1"
-          .value=${String(value ?? '')}
+          .value=${shown}
           aria-label=${spec.label}
           data-param=${spec.name}
           @pointerdown=${stop}
@@ -216,7 +226,7 @@ export class LoopNodeElement extends LitElement {
         field = html`<input
           type="text"
           spellcheck="false"
-          .value=${String(value ?? '')}
+          .value=${shown}
           aria-label=${spec.label}
           data-param=${spec.name}
           @pointerdown=${stop}
