@@ -4,6 +4,7 @@
  * nodes from the palette, pin wiring issues on nodes, undo and redo.
  */
 import type { Level } from '../model/level';
+import { paramLimitProblem } from '../model/paramLimits';
 import type { Solution } from '../model/solution';
 import { NODE_SPECS, type NodeType } from '../model/vocabulary';
 import type { WiringIssue } from '../engine/program';
@@ -231,7 +232,16 @@ export class LoopEditor {
 
   async setParam(id: string, name: string, value: unknown): Promise<void> {
     const node = this.parts.editor.getNode(id);
-    if (!node || node.params[name] === value) return;
+    if (!node) return;
+    // A value the machine could not run never reaches the wiring: the field keeps its old
+    // value and the node says why, so no run can start with 100,000 processes.
+    const beyond = paramLimitProblem(node.type, name, value);
+    if (beyond !== null || node.refusal !== null) {
+      node.refusal = beyond === null ? null : `${String(value)} refused. ${beyond}`;
+      await this.parts.area.update('node', id);
+      if (beyond !== null) return;
+    }
+    if (node.params[name] === value) return;
     const before = node.params[name];
     node.params = { ...node.params, [name]: value };
     this.parts.history.separate();

@@ -21,6 +21,11 @@ export class LoopNode extends ClassicPreset.Node<Ports, Ports> {
   declare selected?: boolean;
   /** Wiring problems pinned to this node, in plain words. */
   issues: readonly string[] = [];
+  /**
+   * Why a field refused the value last typed into it (beyond what the machine runs): shown
+   * on the node until the next edit the node accepts, while the field keeps its old value.
+   */
+  refusal: string | null = null;
   /** Lit by the run view or the code view (`select` from a panel). */
   highlighted = false;
   /** The box a node being dragged would drop into if let go now. */

@@ -4,6 +4,7 @@
  * each pinned to a node so the editor can show it where the player will look.
  */
 import type { Level } from '../model/level';
+import { paramLimitProblem } from '../model/paramLimits';
 import type { Connection, Solution, SolutionNode } from '../model/solution';
 import { defaultPoolSize } from '../model/poolSize';
 import { parseDuration } from '../model/units';
@@ -154,7 +155,9 @@ function checkNodes(
       issues.push({ node: node.id, message: `this contract does not allow ${spec.label} nodes` });
     const params = node.params as unknown as Record<string, unknown>;
     for (const param of spec.params) {
-      const problem = checkParam(param, params[param.name], level, entry?.limits?.[param.name]);
+      const problem =
+        checkParam(param, params[param.name], level, entry?.limits?.[param.name]) ??
+        paramLimitProblem(node.type, param.name, params[param.name]);
       if (problem) issues.push({ node: node.id, message: problem });
     }
     const sizeProblem = defaultSizeProblem(node, level, entry?.limits?.workers);

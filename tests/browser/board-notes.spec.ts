@@ -65,9 +65,7 @@ for (const size of [
       expect(errors).toEqual([]);
     });
 
-    test('the notes of a step in a box and of the box never cover each other', async ({
-      page,
-    }) => {
+    test('the notes of a step in a box and of the box never cover each other', async ({ page }) => {
       const errors = watchErrors(page);
       await openGame(page);
       await acceptContract(page, 'hello-gather');

@@ -1,11 +1,11 @@
 /**
  * Sizes the simulated machine cannot hold, as a player meets them: a contract that asks
  * for more work than a tab can simulate is refused when it is opened, naming the field
- * and the limit; a wiring of 100,000 worker processes runs out of the machine's memory
- * and the score says so. Neither freezes the tab.
+ * and the limit; a wiring of 100,000 worker processes is refused naming the node and the
+ * field, and so is 100,000 typed into a Process pool's field. None freezes the tab.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './helpers/game';
 
@@ -52,28 +52,55 @@ test('a contract of 24 games of 10,000 parts is refused when opened, naming part
   expect(errors).toEqual([]);
 });
 
-test('100,000 worker processes run out of the machine’s memory, and the score says so', async ({
+const TOO_MANY_PROCESSES =
+  'Processes can be at most 64: each process is a whole Python interpreter, and past the cores they only take turns';
+
+test('a contract whose wiring has 100,000 worker processes is refused when opened, naming the node and the field', async ({
   page,
 }, testInfo) => {
   const errors = watchErrors(page);
-  const photos = contract('photo-resize');
-  const base = custom(photos, 'pet-portraits', {});
+  await page.goto('./');
+  const base = custom(contract('photo-resize'), 'pet-portraits', {});
   const reference = base.reference as unknown as { nodes: { type: string; params: object }[] };
   const nodes = reference.nodes.map((n) =>
     n.type === 'processPool' ? { ...n, params: { ...n.params, workers: 100_000 } } : n,
   );
-  // Sent as a teacher shares one: the contract and this wiring in one link.
-  const file = testInfo.outputPath('pet-portraits.json');
-  writeFileSync(file, JSON.stringify({ ...base, reference: { ...reference, nodes } }));
-  await page.goto(`./${referenceHash(file)}`);
-  await page.locator('[data-action=run]').click();
-  const score = page.getByTestId('score');
-  await expect(score).toContainText(
-    "Out of memory: the program needed more than the machine's 1 GB.",
-    {
-      timeout: 30_000,
-    },
+  const pool = nodes.findIndex((n) => n.type === 'processPool');
+  await paste(page, { ...base, reference: { ...reference, nodes } });
+  await expect(page.getByTestId('contract-errors')).toContainText(
+    `/reference/nodes/${pool}/params/workers: Process pool "processPool": ${TOO_MANY_PROCESSES}`,
   );
-  await page.screenshot({ path: testInfo.outputPath('out-of-memory.png') });
+  await page.screenshot({ path: testInfo.outputPath('contract-refused.png') });
+  expect(errors).toEqual([]);
+});
+
+test('100,000 typed into a Process pool is refused on the node, and the run goes on with the old value', async ({
+  page,
+}, testInfo) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  await page.goto(`./${referenceHash('levels/photo-resize.json')}`);
+  const pool = page.locator('.node[data-type=processPool]');
+  const workers = pool.locator('input[data-param=workers]');
+  await expect(workers).toHaveValue('4');
+  await workers.click();
+  await workers.press('Control+a');
+  await page.keyboard.type('100000');
+  await workers.press('Enter');
+  await expect(pool.locator('.issue.refusal')).toHaveText(`100000 refused. ${TOO_MANY_PROCESSES}`);
+  await expect(workers).toHaveValue('4');
+  await page.screenshot({ path: testInfo.outputPath('typed-refused.png') });
+  // The wiring still holds 4 processes: a run starts and ends with its score.
+  await page.locator('[data-action=run]').click();
+  await expect(page.getByTestId('score').locator('[data-source="run"]')).toBeVisible({
+    timeout: 60_000,
+  });
+  // A value within the limit is taken, and the refusal goes.
+  await workers.click();
+  await workers.press('Control+a');
+  await page.keyboard.type('8');
+  await workers.press('Enter');
+  await expect(workers).toHaveValue('8');
+  await expect(pool.locator('.issue.refusal')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -4,6 +4,8 @@
  * edit, so this element never changes the model itself.
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { paramLimit } from '../../model/paramLimits';
 import { NODE_SPECS, type NodeCategory, type ParamSpec } from '../../model/vocabulary';
 import type { LoopNode } from '../schemes';
 import { ROW, extraOutputs, headerHeight } from '../nodeSize';
@@ -64,7 +66,7 @@ export class LoopNodeElement extends LitElement {
 
   override willUpdate(): void {
     const node = this.data;
-    const key = node ? `${node.issues.join('\n')}|${node.noteRoom}` : '';
+    const key = node ? `${node.refusal ?? ''}|${node.issues.join('\n')}|${node.noteRoom}` : '';
     if (key !== this.notesFor) {
       this.notesFor = key;
       this.notesFit = 'full';
@@ -93,7 +95,7 @@ export class LoopNodeElement extends LitElement {
       `cat-${CATEGORY_NAMES[spec.category]}`,
       spec.container ? 'container' : '',
       node.selected ? 'selected' : '',
-      node.issues.length > 0 ? 'faulty' : '',
+      node.issues.length > 0 || node.refusal !== null ? 'faulty' : '',
       node.highlighted ? 'highlighted' : '',
       node.receiving ? 'receiving' : '',
       node.lifted ? 'lifted' : '',
@@ -152,24 +154,40 @@ export class LoopNodeElement extends LitElement {
         </div>
         ${spec.container ? this.body(node) : nothing}
         ${node.receiving ? html`<div class="drop-into">Let go to put it inside</div>` : nothing}
-        ${node.issues.length > 0 ? this.notes(node) : nothing}
+        ${node.issues.length > 0 || node.refusal !== null ? this.notes(node) : nothing}
       </div>
     `;
   }
 
-  /** The node's problems under it, as much of them as fits (all of them are in the badge's tooltip and the score). */
+  /**
+   * The node's problems under it, as much of them as fits (all of them are in the badge's
+   * tooltip and the score). A refused value the player just typed is always shown: it
+   * answers what they did.
+   */
   private notes(node: LoopNode): TemplateResult | typeof nothing {
-    switch (this.notesFit) {
+    const refusal =
+      node.refusal !== null
+        ? html`<div class="issue refusal" role="alert">${node.refusal}</div>`
+        : nothing;
+    const fit = this.notesFit === 'badge' && node.refusal !== null ? 'line' : this.notesFit;
+    switch (fit) {
       case 'badge':
         return nothing;
-      case 'line':
+      case 'line': {
+        const [first, ...rest] = node.issues;
         return html`<div class="issues one-line" role="note" title=${node.issues.join('\n')}>
-          <div class="issue">
-            ${node.issues[0]}${node.issues.length > 1 ? ` (+${node.issues.length - 1} more)` : ''}
-          </div>
+          ${
+            node.refusal !== null
+              ? refusal
+              : html`<div class="issue">
+                  ${first}${rest.length > 0 ? ` (+${rest.length} more)` : ''}
+                </div>`
+          }
         </div>`;
+      }
       case 'full':
         return html`<div class="issues" role="note">
+          ${refusal}
           ${node.issues.slice(0, 3).map((issue) => html`<div class="issue">${issue}</div>`)}
           ${
             node.issues.length > 3
@@ -227,6 +245,9 @@ export class LoopNodeElement extends LitElement {
       );
     };
     const limit = node.level.palette[node.type]?.limits?.[spec.name];
+    const machine = paramLimit(node.type, spec.name);
+    // live(): a refused value is put back even though the value the node holds did not change.
+    const shown = live(String(value ?? ''));
     let field: TemplateResult;
     switch (spec.kind) {
       case 'int':
@@ -234,9 +255,9 @@ export class LoopNodeElement extends LitElement {
           type="number"
           inputmode="numeric"
           min=${spec.min}
-          max=${Math.min(spec.max, limit ?? spec.max)}
+          max=${Math.min(spec.max, limit ?? spec.max, machine?.kind === 'count' ? machine.max : spec.max)}
           step="1"
-          .value=${String(value ?? '')}
+          .value=${shown}
           aria-label=${spec.label}
           data-param=${spec.name}
           @pointerdown=${stop}
@@ -253,7 +274,7 @@ export class LoopNodeElement extends LitElement {
         field = html`<input
           type="text"
           spellcheck="false"
-          .value=${String(value ?? '')}
+          .value=${shown}
           aria-label=${spec.label}
           data-param=${spec.name}
           @pointerdown=${stop}

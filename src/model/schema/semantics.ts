@@ -8,6 +8,7 @@
 import { InputError, pointer } from '../errors';
 import type { Level, Op, ParTier, TimeSpec } from '../level';
 import type { Solution } from '../solution';
+import { paramLimit, paramLimitProblem } from '../paramLimits';
 import { formatDuration, parseDuration, parseSize } from '../units';
 import { NODE_SPECS, kindOfRoutePort, type NodeType } from '../vocabulary';
 import { sizeProblems } from '../workload';
@@ -141,6 +142,13 @@ function palette(f: Findings, level: Level): void {
     const spec = NODE_SPECS[type as NodeType];
     for (const name of Object.keys(entry?.limits ?? {})) {
       const param = spec.params.find((p) => p.name === name);
+      const machine = paramLimit(type, name);
+      const asked = entry?.limits?.[name];
+      if (machine?.kind === 'count' && asked !== undefined && asked > machine.max)
+        f.add(
+          pointer(pointer(pointer('/palette', type), 'limits'), name),
+          `${spec.label} can have at most ${machine.max} ${name}: a contract may allow less, never more`,
+        );
       if (param?.kind !== 'int') {
         const ints = spec.params.filter((p) => p.kind === 'int').map((p) => p.name);
         f.add(
@@ -225,7 +233,7 @@ export function solutionContext(level: Level): SolutionContext {
 
 /**
  * Checks a schema-valid solution: unique node ids, containers and wires that name real
- * nodes, durations in range, and — given its level — that it is for that level and names
+ * nodes, durations in range, numbers within what the machine can run (`paramLimits.ts`), and — given its level — that it is for that level and names
  * only its steps and job kinds. An unfinished wiring (no Sink yet) is still valid:
  * the engine reports those issues on the nodes themselves.
  */
@@ -248,6 +256,12 @@ export function checkSolution(
       );
     for (const spec of NODE_SPECS[node.type].params) {
       const value = (node.params as unknown as Record<string, unknown>)[spec.name];
+      const beyond = paramLimitProblem(node.type, spec.name, value);
+      if (beyond !== null)
+        f.add(
+          at('nodes', i, 'params', spec.name),
+          `${NODE_SPECS[node.type].label} "${node.id}": ${beyond}`,
+        );
       if (spec.kind === 'duration' && typeof value === 'string') {
         const us = f.measure(at('nodes', i, 'params', spec.name), () => parseDuration(value));
         if (us !== undefined && (us < spec.minUs || us > spec.maxUs))

@@ -98,25 +98,51 @@ describe('sizes the simulated machine cannot hold', () => {
     ]);
   });
 
+  const TOO_MANY_PROCESSES =
+    'Processes can be at most 64: each process is a whole Python interpreter, and past the cores they only take turns';
+  /** The reproducer with its Process pools set to `workers`. */
+  function withProcesses({ level, solution }: Repro, workers: number): Repro {
+    const nodes = solution.nodes.map((n) =>
+      n.type === 'processPool' ? { ...n, params: { ...n.params, workers } } : n,
+    );
+    return { level, solution: { ...solution, nodes } as Solution };
+  }
+  const poolOf = ({ solution }: Repro): string =>
+    solution.nodes.find((n) => n.type === 'processPool')!.id;
+
+  it.each(['engine-photo-resize-100000-processes.json', 'engine-oom-a66fc9efe0ffa136.json'])(
+    '%s: 100,000 worker processes are refused on their node before any starts',
+    (name) => {
+      const found = repro(name);
+      expect(issuesOf(found)).toContain(`${poolOf(found)}: ${TOO_MANY_PROCESSES}`);
+    },
+  );
+
   it.each([
     ['engine-photo-resize-100000-processes.json', '1 GB', 1024],
     ['engine-oom-a66fc9efe0ffa136.json', '512 MB', 512],
-  ])('%s: 100,000 worker processes run out of the machine’s %s', (name, memory, megabytes) => {
-    const { level, solution } = repro(name);
-    const result = simulate(level, solution);
-    if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    expect(result.verdict.outcome).toBe('outOfMemory');
-    expect(result.verdict.problems[0]).toBe(
-      `Out of memory: the program needed more than the machine's ${memory}.`,
-    );
-    // The run ends with the first process that does not fit (40 MB each): 100,000 are never made.
-    expect(result.metrics.processes).toBeLessThanOrEqual(Math.ceil(megabytes / 40));
-  });
+  ])(
+    '%s: as many processes as the limit allows run out of the machine’s %s',
+    (name, memory, megabytes) => {
+      const { level, solution } = withProcesses(repro(name), 64);
+      const result = simulate(level, solution);
+      if (!result.ok) throw new Error(JSON.stringify(result.issues));
+      expect(result.verdict.outcome).toBe('outOfMemory');
+      expect(result.verdict.problems[0]).toBe(
+        `Out of memory: the program needed more than the machine's ${memory}.`,
+      );
+      // The run ends with the first process that does not fit (40 MB each).
+      expect(result.metrics.processes).toBeLessThanOrEqual(Math.ceil(megabytes / 40));
+    },
+  );
 
-  it('the 100,000 processes of photo-resize pass the loader, so the run is what answers', () => {
-    const { level, solution } = repro('engine-photo-resize-100000-processes.json');
-    const loaded = parseLevel(level, 'photo-resize.json');
-    expect(() => parseSolution(solution, 'save', loaded)).not.toThrow();
+  it('the 100,000 processes of photo-resize are refused by the loader, naming the node and field', () => {
+    const found = repro('engine-photo-resize-100000-processes.json');
+    const loaded = parseLevel(found.level, 'photo-resize.json');
+    const at = found.solution.nodes.findIndex((n) => n.type === 'processPool');
+    expect(refusalOf(() => parseSolution(found.solution, 'save', loaded))).toEqual([
+      `/nodes/${at}/params/workers: Process pool "${poolOf(found)}": ${TOO_MANY_PROCESSES}`,
+    ]);
   });
 
   it('refuses repeats nested 1,000 deep handed straight to the engine', () => {

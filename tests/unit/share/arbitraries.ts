@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Level } from '../../../src/model/level';
 import type { Connection, Solution, SolutionNode } from '../../../src/model/solution';
+import { paramLimit } from '../../../src/model/paramLimits';
 import { formatDuration, parseDuration } from '../../../src/model/units';
 import {
   NODE_SPECS,
@@ -39,17 +40,27 @@ const codePoint = fc.oneof(
 const word = (chars: readonly string[], maxLength: number): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength }).map((c) => c.join(''));
 
-function paramArbitrary(spec: ParamSpec, level: Level): fc.Arbitrary<string | number> {
+/** Any value the game runs: within the vocabulary's range and the machine's limit on it. */
+function paramArbitrary(
+  type: NodeType,
+  spec: ParamSpec,
+  level: Level,
+): fc.Arbitrary<string | number> {
+  const limit = paramLimit(type, spec.name);
   switch (spec.kind) {
-    case 'int':
+    case 'int': {
+      const max = Math.min(spec.max, limit?.kind === 'count' ? limit.max : spec.max);
       return fc.oneof(
-        fc.integer({ min: spec.min, max: Math.min(spec.max, spec.min + 20) }),
-        fc.integer({ min: spec.min, max: spec.max }),
+        fc.integer({ min: spec.min, max: Math.min(max, spec.min + 20) }),
+        fc.integer({ min: spec.min, max }),
       );
-    case 'duration':
+    }
+    case 'duration': {
+      const range = limit?.kind === 'duration' ? limit : spec;
       return fc
-        .integer({ min: spec.minUs, max: spec.maxUs })
+        .integer({ min: Math.max(spec.minUs, range.minUs), max: Math.min(spec.maxUs, range.maxUs) })
         .chain((us) => fc.constantFrom(formatDuration(us), `${us}us`));
+    }
     case 'choice':
       return fc.constantFrom(...spec.options);
     case 'name':
@@ -72,7 +83,7 @@ function nodeBody(level: Level) {
         type: fc.constant(type),
         params: fc.record(
           Object.fromEntries(
-            NODE_SPECS[type].params.map((p) => [p.name, paramArbitrary(p, level)]),
+            NODE_SPECS[type].params.map((p) => [p.name, paramArbitrary(type, p, level)]),
           ),
         ),
         x: coordinate,

@@ -3,6 +3,10 @@
  * written by the codec of link format N (one per shipped contract's reference, a custom
  * contract, and wirings that use every node type), each with the wiring it opened to
  * when it was written. A new format adds a file; no file is ever rewritten.
+ *
+ * A link whose wiring asks for more than the machine can run (`src/model/paramLimits.ts`,
+ * e.g. 50,000 queue workers from the random wirings of format 1) is refused instead, naming
+ * each such field: those limits came after the format, and a link must not crash the tab.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +15,7 @@ import * as loader from '../../../src/model/load';
 import { LINK_FORMAT_VERSION } from '../../../src/share/envelope';
 import { readShareHash } from '../../../src/share/link';
 import { NODE_CODES, nodeTypeOfCode } from '../../../src/share/nodeCodes';
+import { paramLimitProblem } from '../../../src/model/paramLimits';
 import { parseDuration } from '../../../src/model/units';
 import { NODE_SPECS, type NodeType } from '../../../src/model/vocabulary';
 import { photoDesk } from './fixtures';
@@ -33,6 +38,17 @@ function byValue(wiring: unknown): unknown {
       ),
     })),
   };
+}
+
+/** Each parameter of the wiring beyond what the machine runs, as the loader words it. */
+function beyondLimits(wiring: unknown): string[] {
+  const w = wiring as { nodes: { type: NodeType; params: Record<string, unknown> }[] };
+  return w.nodes.flatMap((node) =>
+    Object.entries(node.params).flatMap(([name, value]) => {
+      const problem = paramLimitProblem(node.type, name, value);
+      return problem === null ? [] : [problem];
+    }),
+  );
 }
 
 interface CorpusLink {
@@ -91,6 +107,14 @@ describe('the corpus of shared links', () => {
     };
     it.each(corpus.links.map((link) => [link.note, link] as const))('%s', (_, link) => {
       const result = readShareHash(link.hash, options);
+      const beyond = beyondLimits(link.wiring);
+      if (beyond.length > 0) {
+        expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+        const details = result?.ok === false ? result.details : [];
+        // "link /nodes/3/params/workers: Queue + Workers "n4": Workers can be at most …"
+        expect(details.map((d) => d.slice(d.indexOf('": ') + 3))).toEqual(beyond);
+        return;
+      }
       if (!result?.ok) throw new Error(result?.message ?? 'not a link');
       expect(result.value.kind).toBe('solution');
       if (result.value.kind !== 'solution') return;

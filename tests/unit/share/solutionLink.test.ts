@@ -104,12 +104,12 @@ describe('a solution link', () => {
     expect(solutionHash(photoDesk, photoDesk.reference).length).toBeLessThanOrEqual(80);
   });
 
-  it('carries the largest wiring the game allows', () => {
+  it('carries the largest wiring the game runs', () => {
     const nodes = Array.from({ length: 200 }, (_, i) => ({
       id: `node${i}`,
       ...(i % 2 === 0
         ? { type: 'lock' as const, params: { name: `L${i}`.padEnd(16, '_') } }
-        : { type: 'retry' as const, params: { attempts: 100, backoff: '59.999999m' } }),
+        : { type: 'retry' as const, params: { attempts: 20, backoff: '9.999999m' } }),
       ...(i < 199 ? { parent: 'node199' } : {}),
       position: { x: i % 2 === 0 ? 1e6 : -1e6, y: i % 2 === 0 ? -1e6 : 1e6 },
     }));
