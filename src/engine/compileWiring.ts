@@ -23,6 +23,7 @@ import {
   type SemaphoreSpec,
   type StageSpec,
   type TickerSpec,
+  type TimeLimitSpec,
   type WiringIssue,
 } from './program';
 import type { RunSpec } from './spec';
@@ -308,6 +309,9 @@ class WiringCompiler {
       case 'ticker':
         this.issue(node.id, 'nothing may wire into a Ticker: it runs beside main() on its own');
         return tail;
+      case 'timeLimit':
+        this.issue(node.id, "nothing may wire into a Time limit: it bounds main()'s whole loop");
+        return tail;
     }
   }
 
@@ -449,7 +453,24 @@ class WiringCompiler {
     };
   }
 
-  finish(main: Instr, tickers: readonly TickerSpec[]): Program {
+  /** A Time limit around main()'s loop: on the top level, and one is all main() can have. */
+  timeLimit(node: SolutionNode<'timeLimit'>, known: TimeLimitSpec | null): TimeLimitSpec | null {
+    this.contexts[node.id] = 'main';
+    if (node.parent !== undefined) {
+      this.issue(
+        node.id,
+        "a Time limit bounds main()'s loop: put it on the top level, not in a box",
+      );
+      return known;
+    }
+    if (known !== null) {
+      this.issue(node.id, 'main() has one loop: one Time limit bounds it, remove this one');
+      return known;
+    }
+    return { node: node.id, afterUs: safeDuration(node.params.after) };
+  }
+
+  finish(main: Instr, tickers: readonly TickerSpec[], timeLimit: TimeLimitSpec | null): Program {
     const { stages, remap } = this.drainOrder();
     const renumber = (instr: Instr, seen: Set<Instr>): void => {
       if (seen.has(instr)) return;
@@ -464,6 +485,7 @@ class WiringCompiler {
     for (const ticker of tickers) renumber(ticker.body, seen);
     return {
       main,
+      timeLimit,
       tickers,
       stages,
       pools: this.pools,
@@ -568,12 +590,15 @@ export function compileWiring(solution: Solution, level: Level, spec: RunSpec): 
     const ticker = isNodeOfType(node, 'ticker') ? compiler.ticker(node) : null;
     if (ticker !== null) tickers.push(ticker);
   }
+  let timeLimit: TimeLimitSpec | null = null;
+  for (const node of graph.nodes.values())
+    if (isNodeOfType(node, 'timeLimit')) timeLimit = compiler.timeLimit(node, timeLimit);
   for (const node of graph.nodes.values()) {
     if (compiler.contexts[node.id] === undefined && node.type !== 'sink') {
       compiler.issue(node.id, 'never runs: no wire leads here');
     }
   }
-  const program = compiler.finish(main, tickers);
+  const program = compiler.finish(main, tickers, timeLimit);
   issues.push(...compiler.issues);
   return issues.length > 0 ? { program: null, issues } : { program, issues };
 }

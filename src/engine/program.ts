@@ -196,9 +196,17 @@ export interface TickerSpec {
   readonly forUs: Micros;
 }
 
+/** A Time limit: `async with asyncio.timeout(after):` around main()'s loop over the arrivals. */
+export interface TimeLimitSpec {
+  readonly node: string;
+  readonly afterUs: Micros;
+}
+
 export interface Program {
   /** What main() does with each job, from the Source's wire on. */
   readonly main: Instr;
+  /** When main() stops taking jobs; null: it takes every one. */
+  readonly timeLimit: TimeLimitSpec | null;
   /** Tickers, started with main(). */
   readonly tickers: readonly TickerSpec[];
   /** Spawners in the order main drains them at the end (upstream first). */

@@ -29,7 +29,8 @@ export type NodeType =
   | 'ticker'
   | 'route'
   | 'gatherAll'
-  | 'gather';
+  | 'gather'
+  | 'timeLimit';
 
 export interface NodeParams {
   readonly source: Record<string, never>;
@@ -65,6 +66,8 @@ export interface NodeParams {
   readonly gatherAll: Record<string, never>;
   /** What the awaiting task gets of a branch's error: raised at once, or collected once all are done. */
   readonly gather: { readonly exceptions: GatherExceptions };
+  /** `async with asyncio.timeout(after):` around main()'s loop over the arrivals. */
+  readonly timeLimit: { readonly after: Duration };
 }
 
 /**
@@ -551,6 +554,28 @@ export const NODE_SPECS: Readonly<Record<NodeType, NodeSpec>> = {
         options: ['raise', 'collect'],
         default: 'raise',
         label: 'Errors',
+      },
+    ],
+  },
+  timeLimit: {
+    type: 'timeLimit',
+    glyph: '◴',
+    label: 'Time limit',
+    category: 'background',
+    container: false,
+    python: "async with asyncio.timeout(t):  # around main()'s async for job in arrivals()",
+    blurb:
+      'Not wired: after its time main() stops taking jobs. The job it is working on is cancelled, every later one is lost; tasks already handed on run to their end.',
+    hasInput: false,
+    outputs: [],
+    params: [
+      {
+        name: 'after',
+        kind: 'duration',
+        minUs: 1,
+        maxUs: 24 * HOUR,
+        default: '10s',
+        label: 'After',
       },
     ],
   },

@@ -34,7 +34,8 @@ export class WiringWriter {
   ) {
     const all = allInstrs(program);
     this.failures = new Failures(spec, all);
-    this.canFail = this.failures.canFail;
+    // A Time limit fails the job main() works on when it expires.
+    this.canFail = this.failures.canFail || program.timeLimit !== null;
     this.usesRetry = [...all].some((i) => i.op === 'retry');
     this.stages = new StageNames(program, names);
     this.tickerNames = program.tickers.map(() => ({
@@ -168,19 +169,7 @@ export class WiringWriter {
           `${task} = asyncio.create_task(${ticker}())  # beside main(), until the jobs are done`,
         );
       const open = (index: number): void => {
-        if (index < 0) {
-          w.block('async for job in arrivals():', sourceNode, () =>
-            this.guarded(w, 'job', this.program.main, () =>
-              this.chains.chain(w, this.program.main, null, {
-                context: 'main',
-                subject: 'job',
-                root: true,
-                fn,
-              }),
-            ),
-          );
-          return;
-        }
+        if (index < 0) return this.producerLoop(w, sourceNode, fn);
         const stage = stages[index] as StageSpec;
         const node = stage.node;
         const target = this.stages.variable[index] as string;
@@ -224,6 +213,44 @@ export class WiringWriter {
       open(stages.length - 1);
       for (const { task } of this.tickerNames) w.line(`${task}.cancel()`);
     });
+  }
+
+  /**
+   * main()'s loop over the arrivals; with a Time limit, inside `asyncio.timeout`: the job
+   * main works on when it expires fails, and every job not yet taken is lost.
+   */
+  private producerLoop(w: PythonWriter, sourceNode: string, fn: { usesLoop: boolean }): void {
+    const loop = (): void => {
+      w.block('async for job in arrivals():', sourceNode, () => {
+        const handle = (): void =>
+          this.guarded(w, 'job', this.program.main, () =>
+            this.chains.chain(w, this.program.main, null, {
+              context: 'main',
+              subject: 'job',
+              root: true,
+              fn,
+            }),
+          );
+        if (limit === null) return handle();
+        w.block('try:', limit.node, handle);
+        w.block('except asyncio.CancelledError:', limit.node, () => {
+          w.line('fail(job, TimeoutError())  # main() was on it when its time ran out', limit.node);
+          w.line('raise', limit.node);
+        });
+      });
+    };
+    const limit = this.program.timeLimit;
+    if (limit === null) return loop();
+    this.chains.usesLose = true;
+    w.line('job = None', limit.node);
+    w.block('try:', limit.node, () =>
+      w.block(`async with asyncio.timeout(${seconds(limit.afterUs)} * SCALE):`, limit.node, loop),
+    );
+    w.block('except TimeoutError:', limit.node, () =>
+      w.block('for later in JOBS[0 if job is None else job.id + 1 :]:', limit.node, () =>
+        w.line('lose(later)  # never taken: the Time limit was up', limit.node),
+      ),
+    );
   }
 
   /** After main()'s last put: how it stops a queue's workers (the task group then awaits them). */

@@ -29,6 +29,7 @@ export const NODE_CODES: Readonly<Record<NodeType, number>> = {
   ticker: 16,
   gatherAll: 17,
   gather: 18,
+  timeLimit: 19,
 };
 
 const TYPE_OF_CODE: ReadonlyMap<number, NodeType> = new Map(

@@ -28,6 +28,9 @@ export abstract class Stage {
   /** Takes a job in; false when the carrier must wait (a full queue that blocks). */
   abstract accept(job: number, from: Carrier, node: string): boolean;
 
+  /** A producer waiting to put was cancelled: it no longer waits for a place. */
+  withdrawPut(_producer: Task): void {}
+
   /** A queue worker takes the next job: NO_JOB (it then waits), or SHUT_DOWN (it returns). */
   take(_worker: Task): number {
     return NO_JOB;
@@ -216,6 +219,10 @@ export class QueueStage extends Stage {
     const getter = this.getters.shift();
     if (getter !== undefined) getter.wake();
     return true;
+  }
+
+  override withdrawPut(producer: Task): void {
+    this.putters.remove(producer);
   }
 
   override take(worker: Task): number {

@@ -216,6 +216,8 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
   /** Undoes the current wait for a cancellation; true when the wait goes on first (see Driver.abort). */
   private abortWait(): boolean {
     if (this.wait === Wait.Op) this.endCall();
+    else if (this.wait === Wait.Put && this.pc.op === 'spawn')
+      this.rt.stages[this.pc.stage]!.withdrawPut(this);
     else if (this.wait === Wait.Construct) {
       const top = this.frames[this.frames.length - 1] as Frame;
       return driverOf(top).abort(this, top);

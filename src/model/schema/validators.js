@@ -384,6 +384,7 @@ const schema19 = {
           'route',
           'gatherAll',
           'gather',
+          'timeLimit',
         ],
       },
       additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4489,6 +4490,7 @@ const schema39 = {
       'route',
       'gatherAll',
       'gather',
+      'timeLimit',
     ],
   },
   additionalProperties: { $ref: '#/$defs/paletteEntry' },
@@ -4688,7 +4690,8 @@ function validate130(
         key0 === 'ticker' ||
         key0 === 'route' ||
         key0 === 'gatherAll' ||
-        key0 === 'gather'
+        key0 === 'gather' ||
+        key0 === 'timeLimit'
       )) {
         const err0 = {
           instancePath,
@@ -6791,6 +6794,7 @@ const schema46 = {
             'route',
             'gatherAll',
             'gather',
+            'timeLimit',
           ],
         },
         params: { type: 'object' },
@@ -6982,6 +6986,17 @@ const schema46 = {
             },
           },
         },
+        {
+          properties: {
+            type: { const: 'timeLimit' },
+            params: {
+              type: 'object',
+              required: ['after'],
+              additionalProperties: false,
+              properties: { after: { $ref: '#/$defs/duration' } },
+            },
+          },
+        },
       ],
     },
     connection: {
@@ -7028,6 +7043,7 @@ const schema47 = {
         'route',
         'gatherAll',
         'gather',
+        'timeLimit',
       ],
     },
     params: { type: 'object' },
@@ -7209,6 +7225,17 @@ const schema47 = {
           required: ['exceptions'],
           additionalProperties: false,
           properties: { exceptions: { enum: ['raise', 'collect'] } },
+        },
+      },
+    },
+    {
+      properties: {
+        type: { const: 'timeLimit' },
+        params: {
+          type: 'object',
+          required: ['after'],
+          additionalProperties: false,
+          properties: { after: { $ref: '#/$defs/duration' } },
         },
       },
     },
@@ -7616,7 +7643,8 @@ function validate162(
         data1 === 'ticker' ||
         data1 === 'route' ||
         data1 === 'gatherAll' ||
-        data1 === 'gather'
+        data1 === 'gather' ||
+        data1 === 'timeLimit'
       )) {
         const err5 = {
           instancePath: instancePath + '/type',
@@ -9482,45 +9510,129 @@ function validate162(
             }
           }
         }
+      } else if (tag0 === 'timeLimit') {
+        if (data && typeof data == 'object' && !Array.isArray(data)) {
+          if (data.type !== undefined) {
+            if ('timeLimit' !== data.type) {
+              const err101 = {
+                instancePath: instancePath + '/type',
+                schemaPath: '#/oneOf/19/properties/type/const',
+                keyword: 'const',
+                params: { allowedValue: 'timeLimit' },
+              };
+              if (vErrors === null) {
+                vErrors = [err101];
+              } else {
+                vErrors.push(err101);
+              }
+              errors++;
+            }
+          }
+          if (data.params !== undefined) {
+            let data65 = data.params;
+            if (data65 && typeof data65 == 'object' && !Array.isArray(data65)) {
+              if (data65.after === undefined) {
+                const err102 = {
+                  instancePath: instancePath + '/params',
+                  schemaPath: '#/oneOf/19/properties/params/required',
+                  keyword: 'required',
+                  params: { missingProperty: 'after' },
+                };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+              for (const key15 in data65) {
+                if (!(key15 === 'after')) {
+                  const err103 = {
+                    instancePath: instancePath + '/params',
+                    schemaPath: '#/oneOf/19/properties/params/additionalProperties',
+                    keyword: 'additionalProperties',
+                    params: { additionalProperty: key15 },
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err103];
+                  } else {
+                    vErrors.push(err103);
+                  }
+                  errors++;
+                }
+              }
+              if (data65.after !== undefined) {
+                if (
+                  !validate172(data65.after, {
+                    instancePath: instancePath + '/params/after',
+                    parentData: data65,
+                    parentDataProperty: 'after',
+                    rootData,
+                    dynamicAnchors,
+                  })
+                ) {
+                  vErrors =
+                    vErrors === null
+                      ? validate172.errors
+                      : appendErrors(vErrors, validate172.errors);
+                  errors = vErrors.length;
+                }
+              }
+            } else {
+              const err104 = {
+                instancePath: instancePath + '/params',
+                schemaPath: '#/oneOf/19/properties/params/type',
+                keyword: 'type',
+                params: { type: 'object' },
+              };
+              if (vErrors === null) {
+                vErrors = [err104];
+              } else {
+                vErrors.push(err104);
+              }
+              errors++;
+            }
+          }
+        }
       } else {
-        const err101 = {
+        const err105 = {
           instancePath,
           schemaPath: '#/discriminator',
           keyword: 'discriminator',
           params: { error: 'mapping', tag: 'type', tagValue: tag0 },
         };
         if (vErrors === null) {
-          vErrors = [err101];
+          vErrors = [err105];
         } else {
-          vErrors.push(err101);
+          vErrors.push(err105);
         }
         errors++;
       }
     } else {
-      const err102 = {
+      const err106 = {
         instancePath,
         schemaPath: '#/discriminator',
         keyword: 'discriminator',
         params: { error: 'tag', tag: 'type', tagValue: tag0 },
       };
       if (vErrors === null) {
-        vErrors = [err102];
+        vErrors = [err106];
       } else {
-        vErrors.push(err102);
+        vErrors.push(err106);
       }
       errors++;
     }
   } else {
-    const err103 = {
+    const err107 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
       params: { type: 'object' },
     };
     if (vErrors === null) {
-      vErrors = [err103];
+      vErrors = [err107];
     } else {
-      vErrors.push(err103);
+      vErrors.push(err107);
     }
     errors++;
   }
@@ -9543,13 +9655,13 @@ const schema53 = {
   },
 };
 const pattern16 = new RegExp('^(out|timedOut|failed|kind:[A-Za-z0-9_-]{1,24})$', 'u');
-function validate185(
+function validate186(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate185.evaluated;
+  const evaluated0 = validate186.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -9689,10 +9801,10 @@ function validate185(
     }
     errors++;
   }
-  validate185.errors = vErrors;
+  validate186.errors = vErrors;
   return errors === 0;
 }
-validate185.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate186.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function validate161(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -10076,7 +10188,7 @@ function validate161(
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           if (
-            !validate185(data9[i1], {
+            !validate186(data9[i1], {
               instancePath: instancePath + '/connections/' + i1,
               parentData: data9,
               parentDataProperty: i1,
@@ -10085,7 +10197,7 @@ function validate161(
             })
           ) {
             vErrors =
-              vErrors === null ? validate185.errors : appendErrors(vErrors, validate185.errors);
+              vErrors === null ? validate186.errors : appendErrors(vErrors, validate186.errors);
             errors = vErrors.length;
           }
         }
@@ -11176,7 +11288,7 @@ function validate52(
 }
 validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const validateSolution = validate161;
-export const validateProfile = validate191;
+export const validateProfile = validate192;
 const schema54 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'profile.schema.json',
@@ -11262,13 +11374,13 @@ const schema54 = {
 const pattern17 = new RegExp('^[^\\u0000-\\u001f]{1,60}$', 'u');
 const pattern18 = new RegExp('^[0-9]+\\.[0-9]+\\.[0-9]+[a-z0-9]{0,8}$', 'u');
 const schema55 = { type: 'number', minimum: 0, maximum: 1000000000 };
-function validate192(
+function validate193(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate192.evaluated;
+  const evaluated0 = validate193.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11318,18 +11430,18 @@ function validate192(
     }
     errors++;
   }
-  validate192.errors = vErrors;
+  validate193.errors = vErrors;
   return errors === 0;
 }
-validate192.evaluated = { dynamicProps: false, dynamicItems: false };
+validate193.evaluated = { dynamicProps: false, dynamicItems: false };
 const schema56 = { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(us|ms|s|m|h)$' };
-function validate203(
+function validate204(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate203.evaluated;
+  const evaluated0 = validate204.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11365,17 +11477,17 @@ function validate203(
     }
     errors++;
   }
-  validate203.errors = vErrors;
+  validate204.errors = vErrors;
   return errors === 0;
 }
-validate203.evaluated = { dynamicProps: false, dynamicItems: false };
-function validate191(
+validate204.evaluated = { dynamicProps: false, dynamicItems: false };
+function validate192(
   data,
   { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="profile.schema.json" */ let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate191.evaluated;
+  const evaluated0 = validate192.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -11812,7 +11924,7 @@ function validate191(
         }
         if (data6.timerLatenessUs !== undefined) {
           if (
-            !validate192(data6.timerLatenessUs, {
+            !validate193(data6.timerLatenessUs, {
               instancePath: instancePath + '/measured/timerLatenessUs',
               parentData: data6,
               parentDataProperty: 'timerLatenessUs',
@@ -11821,13 +11933,13 @@ function validate191(
             })
           ) {
             vErrors =
-              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+              vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
             errors = vErrors.length;
           }
         }
         if (data6.threadStartUs !== undefined) {
           if (
-            !validate192(data6.threadStartUs, {
+            !validate193(data6.threadStartUs, {
               instancePath: instancePath + '/measured/threadStartUs',
               parentData: data6,
               parentDataProperty: 'threadStartUs',
@@ -11836,13 +11948,13 @@ function validate191(
             })
           ) {
             vErrors =
-              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+              vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
             errors = vErrors.length;
           }
         }
         if (data6.gilReacquireUs !== undefined) {
           if (
-            !validate192(data6.gilReacquireUs, {
+            !validate193(data6.gilReacquireUs, {
               instancePath: instancePath + '/measured/gilReacquireUs',
               parentData: data6,
               parentDataProperty: 'gilReacquireUs',
@@ -11851,13 +11963,13 @@ function validate191(
             })
           ) {
             vErrors =
-              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+              vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
             errors = vErrors.length;
           }
         }
         if (data6.switchIntervalUs !== undefined) {
           if (
-            !validate192(data6.switchIntervalUs, {
+            !validate193(data6.switchIntervalUs, {
               instancePath: instancePath + '/measured/switchIntervalUs',
               parentData: data6,
               parentDataProperty: 'switchIntervalUs',
@@ -11866,7 +11978,7 @@ function validate191(
             })
           ) {
             vErrors =
-              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+              vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
             errors = vErrors.length;
           }
         }
@@ -11934,7 +12046,7 @@ function validate191(
             }
             if (data11.fork !== undefined) {
               if (
-                !validate192(data11.fork, {
+                !validate193(data11.fork, {
                   instancePath: instancePath + '/measured/processStartUs/fork',
                   parentData: data11,
                   parentDataProperty: 'fork',
@@ -11943,13 +12055,13 @@ function validate191(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+                  vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.forkserver !== undefined) {
               if (
-                !validate192(data11.forkserver, {
+                !validate193(data11.forkserver, {
                   instancePath: instancePath + '/measured/processStartUs/forkserver',
                   parentData: data11,
                   parentDataProperty: 'forkserver',
@@ -11958,13 +12070,13 @@ function validate191(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+                  vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
                 errors = vErrors.length;
               }
             }
             if (data11.spawn !== undefined) {
               if (
-                !validate192(data11.spawn, {
+                !validate193(data11.spawn, {
                   instancePath: instancePath + '/measured/processStartUs/spawn',
                   parentData: data11,
                   parentDataProperty: 'spawn',
@@ -11973,7 +12085,7 @@ function validate191(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+                  vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
                 errors = vErrors.length;
               }
             }
@@ -12013,7 +12125,7 @@ function validate191(
         }
         if (data6.callRoundTripUs !== undefined) {
           if (
-            !validate192(data6.callRoundTripUs, {
+            !validate193(data6.callRoundTripUs, {
               instancePath: instancePath + '/measured/callRoundTripUs',
               parentData: data6,
               parentDataProperty: 'callRoundTripUs',
@@ -12022,13 +12134,13 @@ function validate191(
             })
           ) {
             vErrors =
-              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+              vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
             errors = vErrors.length;
           }
         }
         if (data6.dumpsPerMBUs !== undefined) {
           if (
-            !validate192(data6.dumpsPerMBUs, {
+            !validate193(data6.dumpsPerMBUs, {
               instancePath: instancePath + '/measured/dumpsPerMBUs',
               parentData: data6,
               parentDataProperty: 'dumpsPerMBUs',
@@ -12037,13 +12149,13 @@ function validate191(
             })
           ) {
             vErrors =
-              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+              vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
             errors = vErrors.length;
           }
         }
         if (data6.loadsPerMBUs !== undefined) {
           if (
-            !validate192(data6.loadsPerMBUs, {
+            !validate193(data6.loadsPerMBUs, {
               instancePath: instancePath + '/measured/loadsPerMBUs',
               parentData: data6,
               parentDataProperty: 'loadsPerMBUs',
@@ -12052,7 +12164,7 @@ function validate191(
             })
           ) {
             vErrors =
-              vErrors === null ? validate192.errors : appendErrors(vErrors, validate192.errors);
+              vErrors === null ? validate193.errors : appendErrors(vErrors, validate193.errors);
             errors = vErrors.length;
           }
         }
@@ -12167,7 +12279,7 @@ function validate191(
             }
             if (data20.startup !== undefined) {
               if (
-                !validate203(data20.startup, {
+                !validate204(data20.startup, {
                   instancePath: instancePath + '/machine/process/startup',
                   parentData: data20,
                   parentDataProperty: 'startup',
@@ -12176,13 +12288,13 @@ function validate191(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
+                  vErrors === null ? validate204.errors : appendErrors(vErrors, validate204.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.callOverhead !== undefined) {
               if (
-                !validate203(data20.callOverhead, {
+                !validate204(data20.callOverhead, {
                   instancePath: instancePath + '/machine/process/callOverhead',
                   parentData: data20,
                   parentDataProperty: 'callOverhead',
@@ -12191,13 +12303,13 @@ function validate191(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
+                  vErrors === null ? validate204.errors : appendErrors(vErrors, validate204.errors);
                 errors = vErrors.length;
               }
             }
             if (data20.picklePerMB !== undefined) {
               if (
-                !validate203(data20.picklePerMB, {
+                !validate204(data20.picklePerMB, {
                   instancePath: instancePath + '/machine/process/picklePerMB',
                   parentData: data20,
                   parentDataProperty: 'picklePerMB',
@@ -12206,7 +12318,7 @@ function validate191(
                 })
               ) {
                 vErrors =
-                  vErrors === null ? validate203.errors : appendErrors(vErrors, validate203.errors);
+                  vErrors === null ? validate204.errors : appendErrors(vErrors, validate204.errors);
                 errors = vErrors.length;
               }
             }
@@ -12254,10 +12366,10 @@ function validate191(
     }
     errors++;
   }
-  validate191.errors = vErrors;
+  validate192.errors = vErrors;
   return errors === 0;
 }
-validate191.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate192.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 function appendErrors(into, more) {
   for (let i = 0; i < more.length; i++) into.push(more[i]);
   return into;

@@ -111,6 +111,8 @@ export function describe(
       return { title: spec.label, detail: `every ${String(p.every)}` };
     case 'cleanup':
       return { title: spec.label, detail: `${String(p.takes)} on ${String(p.on)}` };
+    case 'timeLimit':
+      return { title: spec.label, detail: `after ${String(p.after)}` };
     case 'gather':
       return { title: spec.label, detail: `errors: ${String(p.exceptions)}` };
     default:

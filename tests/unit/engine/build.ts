@@ -53,6 +53,7 @@ export function makeLevel(parts: LevelParts): Level {
       route: {},
       gatherAll: {},
       gather: {},
+      timeLimit: {},
     },
     costs: {},
     goals: parts.goals ?? [{ metric: 'done', min: 'all' }],
