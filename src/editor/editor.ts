@@ -24,6 +24,8 @@ import { headerHeight } from './nodeSize';
 import { Room } from './room';
 import { BoardKeys } from './keyboard';
 import { noteRooms } from './noteRoom';
+import { enablePinchZoom } from './touchZoom';
+import { enableTapWiring } from './touchWiring';
 
 export interface EditorCallbacks {
   /**
@@ -68,7 +70,12 @@ export class LoopEditor {
     this.room = new Room(this.parts.editor, this.containers);
     this.commands = new Commands(this, this.parts, this.containers, this.ids);
     this.listen();
-    this.cleanups.push(enableBoxSelect(this), new BoardKeys(this).bind());
+    this.cleanups.push(
+      enableBoxSelect(this),
+      new BoardKeys(this).bind(),
+      enablePinchZoom(this),
+      enableTapWiring(this),
+    );
   }
 
   /** Tells a new listener what happens on this board: a kept board reopened on the workbench. */
