@@ -23,6 +23,9 @@ import { enableBoxSelect } from './boxSelect';
 import { headerHeight } from './nodeSize';
 import { Room } from './room';
 import { BoardKeys } from './keyboard';
+import { noteRooms } from './noteRoom';
+import { enablePinchZoom } from './touchZoom';
+import { enableTapWiring } from './touchWiring';
 
 export interface EditorCallbacks {
   /**
@@ -67,7 +70,12 @@ export class LoopEditor {
     this.room = new Room(this.parts.editor, this.containers);
     this.commands = new Commands(this, this.parts, this.containers, this.ids);
     this.listen();
-    this.cleanups.push(enableBoxSelect(this), new BoardKeys(this).bind());
+    this.cleanups.push(
+      enableBoxSelect(this),
+      new BoardKeys(this).bind(),
+      enablePinchZoom(this),
+      enableTapWiring(this),
+    );
   }
 
   /** Tells a new listener what happens on this board: a kept board reopened on the workbench. */
@@ -171,6 +179,7 @@ export class LoopEditor {
       setTimeout(() => {
         const pending = this.pending;
         this.pending = null;
+        this.fitNotes();
         if (pending !== null) this.callbacks.onChange(this.solution(), pending);
       }, 0);
     }
@@ -303,7 +312,20 @@ export class LoopEditor {
         void this.parts.area.update('node', node.id);
       }
     }
+    this.fitNotes();
     return general;
+  }
+
+  /** Tells each node how much room its notes have under it, now that nodes or notes changed. */
+  private fitNotes(): void {
+    const nodes = this.parts.editor.getNodes();
+    const rooms = noteRooms(nodes, (n) => this.containers.rect(n));
+    for (const node of nodes) {
+      const room = rooms.get(node.id) ?? Infinity;
+      if (node.noteRoom === room) continue;
+      node.noteRoom = room;
+      if (node.issues.length > 0) void this.parts.area.update('node', node.id);
+    }
   }
 
   /** Selects nodes (from a panel, e.g. a line of the code view). */

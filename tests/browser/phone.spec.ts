@@ -86,3 +86,101 @@ test('the inbox and the e-mail are two views, and the board fills the phone', as
   await expect(page.locator('.score-head')).toBeHidden();
   expect(errors).toEqual([]);
 });
+
+/** Two fingers on the screen, moved apart (`to` > `from`) or together, through CDP's touch input. */
+async function pinch(
+  page: Page,
+  at: { x: number; y: number },
+  from: number,
+  to: number,
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const fingers = (half: number) => [
+    { x: at.x - half, y: at.y, id: 0 },
+    { x: at.x + half, y: at.y, id: 1 },
+  ];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(from) });
+  const steps = 12;
+  for (let i = 1; i <= steps; i++)
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchMove',
+      touchPoints: fingers(from + ((to - from) * i) / steps),
+    });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+function port(page: Page, id: string, side: 'input' | 'output'): Locator {
+  return page.locator(
+    `.node[data-node="${id}"] [data-socket="${side}:${side === 'input' ? 'in' : 'out'}"] lw-socket`,
+  );
+}
+
+/** Places a node from the drawer with a tap; returns its id. */
+async function placeFromDrawer(page: Page, type: string): Promise<string> {
+  const before = await nodeIds(page, type);
+  await page.locator('[data-action=palette]').tap();
+  await page.locator(`.palette-item[data-node-type="${type}"]`).tap();
+  await expect(page.locator(`.node[data-type="${type}"]`)).toHaveCount(before.length + 1);
+  return (await nodeIds(page, type)).find((id) => !before.includes(id))!;
+}
+
+test('a player solves the first contract with taps and a pinch, and is paid', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openGame(page);
+  await page.locator('.mail-row[data-contract="hello-gather"]').tap();
+  await page.locator('[data-action=accept]').tap();
+  await expect(page.locator('lw-node')).not.toHaveCount(0);
+
+  // Tasks in the middle of the board, then a Step placed in the middle lands inside it.
+  const tasks = await placeFromDrawer(page, 'tasks');
+  await placeFromDrawer(page, 'step');
+  await expect(node(page, tasks).locator('.drop-hint')).toHaveCount(0);
+
+  // Two fingers spread over the nodes zoom in; brought together, they zoom out again.
+  const board = (await page.locator('.wb-editor').boundingBox())!;
+  const middle = { x: board.x + board.width / 2, y: board.y + board.height / 2 };
+  const width = async () => (await node(page, tasks).boundingBox())!.width;
+  const before = await width();
+  await pinch(page, middle, 40, 110);
+  await expect.poll(width).toBeGreaterThan(before * 1.5);
+  await shoot(page, 'phone-pinched');
+  await pinch(page, middle, 110, 40);
+  await expect.poll(width).toBeLessThan(before * 1.2);
+
+  // Tap an output, it lights up; tap elsewhere on the board, it lets go.
+  const sourceOut = page.locator('.node[data-node="n1"] [data-socket="output:out"]');
+  await port(page, 'n1', 'output').tap();
+  await expect(sourceOut).toHaveClass(/taken/);
+  await page.touchscreen.tap(middle.x, board.y + 40 + board.height / 4);
+  await expect(sourceOut).not.toHaveClass(/taken/);
+  await expect(page.locator('lw-connection')).toHaveCount(0);
+
+  // Tap-tap: Source → Tasks → Sink.
+  await port(page, 'n1', 'output').tap();
+  await expect(sourceOut).toHaveClass(/taken/);
+  await shoot(page, 'phone-port-taken');
+  await port(page, tasks, 'input').tap();
+  await expect(page.locator('lw-connection')).toHaveCount(1);
+  await expect(sourceOut).not.toHaveClass(/taken/);
+  await port(page, tasks, 'output').tap();
+  await port(page, 'n2', 'input').tap();
+  await expect(page.locator('lw-connection')).toHaveCount(2);
+  await expect(page.locator('.score-head')).toHaveAttribute('data-status', 'passed');
+  await shoot(page, 'phone-wired');
+
+  // Run: the run plays in the front, Skip brings the verdict, and the contract pays.
+  await page.locator('[data-action=run]').tap();
+  await expect(page.getByTestId('run-skip')).toBeVisible({ timeout: 30_000 });
+  await shoot(page, 'phone-run');
+  await page.getByTestId('run-skip').tap();
+  await expect(page.getByTestId('celebration')).toBeVisible();
+  await expect(page.getByTestId('celebration')).toContainText('+$50');
+  await expect(page.getByTestId('balance')).toHaveText('$50');
+  await shoot(page, 'phone-delivered');
+  await page.locator('[data-action=stay]').tap();
+  await expect(page.locator('.score-head')).toBeVisible();
+  await expect(page.locator('.score-head')).toHaveAttribute('data-source', 'run');
+  await shoot(page, 'phone-score-after-run');
+  expect(errors).toEqual([]);
+});

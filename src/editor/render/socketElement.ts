@@ -22,6 +22,13 @@ export class LoopSocketElement extends LitElement {
       transform: scale(1.25);
       background: var(--accent, #56b4e9);
     }
+    /* A fingertip is far wider than a port: on a touch screen the port takes a press well around it. */
+    @media (pointer: coarse) {
+      :host {
+        padding: 12px;
+        margin: -12px;
+      }
+    }
   `;
 
   override render() {
