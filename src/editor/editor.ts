@@ -23,6 +23,7 @@ import { enableBoxSelect } from './boxSelect';
 import { headerHeight } from './nodeSize';
 import { Room } from './room';
 import { BoardKeys } from './keyboard';
+import { noteRooms } from './noteRoom';
 import { enablePinchZoom } from './touchZoom';
 import { enableTapWiring } from './touchWiring';
 
@@ -178,6 +179,7 @@ export class LoopEditor {
       setTimeout(() => {
         const pending = this.pending;
         this.pending = null;
+        this.fitNotes();
         if (pending !== null) this.callbacks.onChange(this.solution(), pending);
       }, 0);
     }
@@ -310,7 +312,20 @@ export class LoopEditor {
         void this.parts.area.update('node', node.id);
       }
     }
+    this.fitNotes();
     return general;
+  }
+
+  /** Tells each node how much room its notes have under it, now that nodes or notes changed. */
+  private fitNotes(): void {
+    const nodes = this.parts.editor.getNodes();
+    const rooms = noteRooms(nodes, (n) => this.containers.rect(n));
+    for (const node of nodes) {
+      const room = rooms.get(node.id) ?? Infinity;
+      if (node.noteRoom === room) continue;
+      node.noteRoom = room;
+      if (node.issues.length > 0) void this.parts.area.update('node', node.id);
+    }
   }
 
   /** Selects nodes (from a panel, e.g. a line of the code view). */

@@ -39,6 +39,8 @@ export class LoopNode extends ClassicPreset.Node<Ports, Ports> {
    * join it to anything else, so it shows no input or output port.
    */
   alone = false;
+  /** Board pixels free under the node for its notes (see noteRoom.ts). */
+  noteRoom = Infinity;
   /** A container with nothing inside yet: it shows where to drop nodes. */
   emptyBody = true;
 

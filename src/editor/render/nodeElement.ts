@@ -59,6 +59,31 @@ export class LoopNodeElement extends LitElement {
 
   declare data: LoopNode | null;
   declare emit: Emit | null;
+  /** How the notes are shown: in full, on one line, or only as the badge — the first that fits the room under the node. */
+  private notesFit: 'full' | 'line' | 'badge' = 'full';
+  /** The notes and room the fit was found for: new ones start again from 'full'. */
+  private notesFor = '';
+
+  override willUpdate(): void {
+    const node = this.data;
+    const key = node ? `${node.refusal ?? ''}|${node.issues.join('\n')}|${node.noteRoom}` : '';
+    if (key !== this.notesFor) {
+      this.notesFor = key;
+      this.notesFit = 'full';
+    }
+  }
+
+  /** Measured once drawn (before the frame is painted): notes taller than their room step down. */
+  override updated(): void {
+    const notes = this.renderRoot.querySelector<HTMLElement>('.issues');
+    const box = notes?.offsetParent;
+    if (!notes || !(box instanceof HTMLElement)) return;
+    // How far the notes reach below the node's bottom edge (transforms do not change offsets).
+    const below = notes.offsetTop + notes.offsetHeight - box.clientHeight;
+    if (below <= (this.data?.noteRoom ?? Infinity)) return;
+    this.notesFit = this.notesFit === 'full' ? 'line' : 'badge';
+    this.requestUpdate();
+  }
 
   override render(): TemplateResult | typeof nothing {
     const node = this.data;
@@ -129,25 +154,48 @@ export class LoopNodeElement extends LitElement {
         </div>
         ${spec.container ? this.body(node) : nothing}
         ${node.receiving ? html`<div class="drop-into">Let go to put it inside</div>` : nothing}
-        ${
-          node.issues.length > 0 || node.refusal !== null
-            ? html`<div class="issues" role="note">
-                ${
-                  node.refusal !== null
-                    ? html`<div class="issue refusal" role="alert">${node.refusal}</div>`
-                    : nothing
-                }
-                ${node.issues.slice(0, 3).map((issue) => html`<div class="issue">${issue}</div>`)}
-                ${
-                  node.issues.length > 3
-                    ? html`<div class="issue more">+${node.issues.length - 3} more</div>`
-                    : nothing
-                }
-              </div>`
-            : nothing
-        }
+        ${node.issues.length > 0 || node.refusal !== null ? this.notes(node) : nothing}
       </div>
     `;
+  }
+
+  /**
+   * The node's problems under it, as much of them as fits (all of them are in the badge's
+   * tooltip and the score). A refused value the player just typed is always shown: it
+   * answers what they did.
+   */
+  private notes(node: LoopNode): TemplateResult | typeof nothing {
+    const refusal =
+      node.refusal !== null
+        ? html`<div class="issue refusal" role="alert">${node.refusal}</div>`
+        : nothing;
+    const fit = this.notesFit === 'badge' && node.refusal !== null ? 'line' : this.notesFit;
+    switch (fit) {
+      case 'badge':
+        return nothing;
+      case 'line': {
+        const [first, ...rest] = node.issues;
+        return html`<div class="issues one-line" role="note" title=${node.issues.join('\n')}>
+          ${
+            node.refusal !== null
+              ? refusal
+              : html`<div class="issue">
+                  ${first}${rest.length > 0 ? ` (+${rest.length} more)` : ''}
+                </div>`
+          }
+        </div>`;
+      }
+      case 'full':
+        return html`<div class="issues" role="note">
+          ${refusal}
+          ${node.issues.slice(0, 3).map((issue) => html`<div class="issue">${issue}</div>`)}
+          ${
+            node.issues.length > 3
+              ? html`<div class="issue more">+${node.issues.length - 3} more</div>`
+              : nothing
+          }
+        </div>`;
+    }
   }
 
   /** A Step is named after the work it does; other nodes after their construct. */

@@ -309,12 +309,13 @@ export const nodeStyles = css`
     font-size: 12px;
   }
 
+  /* As wide as the node, never wider: the neighbour beside it stays uncovered (noteRoom.ts). */
   .issues {
     position: absolute;
     left: 0;
     top: calc(100% + 6px);
-    width: max(100%, 240px);
-    max-width: 300px;
+    width: 100%;
+    box-sizing: border-box;
     display: flex;
     flex-direction: column;
     gap: 4px;
@@ -330,6 +331,19 @@ export const nodeStyles = css`
     color: #f7dfa8;
     font-size: 12px;
     line-height: 1.35;
+  }
+
+  .issues.one-line {
+    top: calc(100% + 3px);
+  }
+
+  .issues.one-line .issue {
+    padding: 2px 6px;
+    font-size: 11px;
+    line-height: 1.3;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 
   .issue.more {

@@ -43,6 +43,8 @@ export class EventLoop implements Actor, ThreadOwner {
   private readyAtStart = false;
   /** Reports how long other ready work waited for a CPU step or blocking call on the loop. */
   onBlocked: ((occupant: LoopOccupant, delayUs: number) => void) | null = null;
+  /** Hears the loop fall asleep in select(), before it sets its alarm for the next timer. */
+  onIdle: (() => void) | null = null;
   traceJob = -1;
   traceNode: string | null = null;
 
@@ -50,6 +52,11 @@ export class EventLoop implements Actor, ThreadOwner {
 
   get readyCount(): number {
     return this.tail - this.head;
+  }
+
+  /** Timers set and not yet due (a cancelled Timeout's deadline included until it is). */
+  get timerCount(): number {
+    return this.timers.size;
   }
 
   callSoon(cb: LoopCallback, arg: number): void {
@@ -174,6 +181,7 @@ export class EventLoop implements Actor, ThreadOwner {
       }
       this.state = IDLE;
       this.thread.park('idle', 'select()');
+      this.onIdle?.();
       const next = this.timers.peekTime();
       if (next !== Infinity) this.world.at(next, this, ++this.wakeGen);
       return;

@@ -69,6 +69,8 @@ export class Runtime {
   threadsStarted = 0;
   processesStarted = 0;
   queueWorkers = 0;
+  /** Tickers sleeping until their next beat, each with its one timer on the loop. */
+  tickersAsleep = 0;
   private lastBeat = 0;
   private longestGap = 0;
   private workers = 0;
@@ -115,6 +117,7 @@ export class Runtime {
       this.loop,
     );
     this.loop.onBlocked = (occupant, delayUs) => this.loopBlocked(occupant as Task, delayUs);
+    if (program.tickers.length > 0) this.loop.onIdle = () => this.stopIfOnlyTickersLeft();
     this.memory.add('interpreter', spec.baseMemoryBytes + spec.threadMemoryBytes);
   }
 
@@ -153,6 +156,18 @@ export class Runtime {
       };
       if (cut === Infinity) Array.prototype.push.call(trace, ended);
     }
+  }
+
+  /**
+   * The loop fell asleep with nothing else on the machine to happen but Tickers' next
+   * beats: every other task waits for what nothing will ever do (a deadlock, or workers
+   * that nothing stops). A Ticker asleep between beats holds nothing anyone waits for, and
+   * its beats wake no one, so the run would only beat on until the event budget: it is a
+   * deadlock now. (Any other timer, such as a Timeout's deadline, may still wake someone.)
+   */
+  private stopIfOnlyTickersLeft(): void {
+    if (this.world.pending === 0 && this.loop.timerCount === this.tickersAsleep)
+      this.world.stop('deadlock');
   }
 
   /** A Ticker's body ran to its end: a beat. */

@@ -162,7 +162,10 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       case Wait.Drain:
         this.wait = Wait.None;
         if (this.role === 'main') return this.rt.main.resume(this);
-        if (this.role === 'ticker') return this.nextBeat();
+        if (this.role === 'ticker') {
+          this.rt.tickersAsleep--;
+          return this.nextBeat();
+        }
         if (this.takeFromQueue()) this.advance();
         return;
       case Wait.None:
@@ -331,6 +334,7 @@ export class Task extends Carrier implements LoopCallback, LoopOccupant {
       return false;
     }
     this.parkMain(Wait.NextJob, 'idle', 'sleeping until the next beat', spec.everyUs);
+    this.rt.tickersAsleep++;
     return false;
   }
 

@@ -25,6 +25,11 @@ export class World {
 
   constructor(private readonly budget: number) {}
 
+  /** Events scheduled and not yet fired (stale wake-ups included until they fire). */
+  get pending(): number {
+    return this.heap.size;
+  }
+
   at(time: number, actor: Actor, arg = 0): void {
     this.heap.push(time, actor, arg);
   }

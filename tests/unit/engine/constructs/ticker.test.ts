@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../../src/engine/simulate';
 import type { Solution } from '../../../../src/model/solution';
-import { cpu, io, jobs, makeLevel, step, wire } from '../build';
+import { cpu, io, jobs, makeLevel, step, wire, type Item } from '../build';
 import { cpython } from './virtualClock';
 
 const level = makeLevel({
@@ -105,5 +105,95 @@ run(main)`);
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     // Beats at 210 ms (and the next would start after 250 ms): then nothing until the end.
     expect(result.metrics.beatGapUs).toBe(800_000 - 210_000);
+  });
+});
+
+describe('a Ticker beside a wiring that can never finish', () => {
+  // Two jobs take two locks in opposite orders: each holds one and waits for the other.
+  const crossed = makeLevel({
+    steps: [step('first', io('10ms')), step('second', io('10ms')), step('beat', io('1ms'))],
+    streams: [
+      jobs(1, ['first', 'second'], { kind: 'a' }),
+      jobs(1, ['first', 'second'], { kind: 'b' }),
+    ],
+  });
+  const locked = (outer: string, inner: string): Item[] => [
+    ['lock', { name: outer }, ['step:first', ['lock', { name: inner }, ['step:second']]]],
+  ];
+  const withBeat = (solution: Solution): Solution => ({
+    ...solution,
+    nodes: [
+      ...solution.nodes,
+      {
+        id: 'ticker',
+        type: 'ticker',
+        params: { every: '50ms', for: '0s' },
+        position: { x: 0, y: 200 },
+      },
+      {
+        id: 'beat',
+        type: 'step',
+        params: { step: 'beat' },
+        parent: 'ticker',
+        position: { x: 20, y: 240 },
+      },
+    ],
+  });
+  // A small budget, so a run that beats on until it is spent ends quickly.
+  const options = { eventBudget: 200_000 };
+
+  it('is a deadlock as soon as only the Ticker has anything left to do', () => {
+    const solution = withBeat(
+      wire(crossed, [['tasks', {}, [{ route: { a: locked('A', 'B'), b: locked('B', 'A') } }]]]),
+    );
+    const bare = simulate(crossed, { ...solution, nodes: solution.nodes.slice(0, -2) }, options);
+    const beating = simulate(crossed, solution, options);
+    if (!bare.ok || !beating.ok) throw new Error('did not compile');
+    expect(bare.verdict.outcome).toBe('deadlock');
+    expect(beating.verdict.outcome).toBe('deadlock');
+    // Both jobs blocked at 10 ms; the Ticker had beaten once and slept: nothing else was due.
+    expect(beating.trace?.at(-1)).toEqual({ type: 'runEnded', t: 10_000, outcome: 'deadlock' });
+    expect(beating.verdict.deadlock).toEqual(bare.verdict.deadlock);
+    expect(beating.verdict.deadlock).toHaveLength(2);
+  });
+
+  it('is a deadlock when main() awaits queue workers that nothing stops', () => {
+    const level = makeLevel({
+      steps: [step('work', io('10ms')), step('beat', io('1ms'))],
+      streams: [jobs(3, ['work'])],
+    });
+    const result = simulate(
+      level,
+      withBeat(wire(level, [['queue', { workers: 2, stop: 'never' }, ['step:work']]])),
+      options,
+    );
+    if (!result.ok) throw new Error('did not compile');
+    expect(result.metrics.done).toBe(3);
+    expect(result.verdict.outcome).toBe('deadlock');
+    expect(result.verdict.deadlock?.[0]?.resource).toBe('the workers of queue1 to return');
+  });
+
+  it('is no deadlock while a Timeout may still cancel a blocked job', () => {
+    // The job waits for a lock its own task holds; the Timeout around the wait frees it.
+    const level = makeLevel({
+      steps: [step('work', io('10ms')), step('beat', io('1ms'))],
+      streams: [jobs(1, ['work'])],
+    });
+    const result = simulate(
+      level,
+      withBeat(
+        wire(level, [
+          [
+            'lock',
+            { name: 'A' },
+            [['timeout', { after: '200ms' }, [['lock', { name: 'A' }, ['step:work']]]]],
+          ],
+        ]),
+      ),
+      options,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(result.verdict.outcome).toBe('finished');
+    expect(result.metrics.failed).toBe(1);
   });
 });
