@@ -103,7 +103,7 @@ export class MachineStrip {
       ...gilItems,
       h(
         'span',
-        { class: 'lw-strip-item' },
+        { class: 'lw-strip-item', attrs: { 'data-testid': 'machine-jobs' } },
         h('span', { class: 'lw-strip-label' }, 'Jobs'),
         this.jobsText,
       ),

@@ -138,9 +138,10 @@ export class ScorePanel {
           'p',
           { class: 'jobs-line' },
           `${count(metrics.done, 'job')} delivered of ${metrics.jobs.toLocaleString('en-US')}`,
-          metrics.failed > 0 ? ` · ${metrics.failed} failed` : '',
-          metrics.lost > 0 ? ` · ${metrics.lost} lost` : '',
-          metrics.corrupted > 0 ? ` · ${metrics.corrupted} corrupted` : '',
+          // The run view's machine strip says the same, in the same words and digits.
+          metrics.failed > 0 ? ` · ${metrics.failed.toLocaleString('en-US')} failed` : '',
+          metrics.lost > 0 ? ` · ${metrics.lost.toLocaleString('en-US')} lost` : '',
+          metrics.corrupted > 0 ? ` · ${metrics.corrupted.toLocaleString('en-US')} corrupted` : '',
         ),
       ),
       this.par(result),
