@@ -1,7 +1,7 @@
 /**
- * How deep a document nests, checked without recursion before anything that recurses
+ * How deep a JSON input nests, checked without recursion before anything that recurses
  * (the validators, the migrations, the unroller) sees it. About 1,000 nested `repeat` ops
- * overflowed the stack inside validation; past this limit a document is refused with a
+ * overflowed the stack inside validation; past this limit an input is refused with a
  * message that names the limit and where it was crossed.
  */
 import { InputError, InputErrors, pointer } from './errors';

@@ -74,7 +74,7 @@ function migrateEmbeddedSolutions(level: JsonObject, source: string): JsonObject
 /**
  * Gives every node the parameters its type gained after the file was written, at their
  * defaults (LATER_PARAMS), before the schema check: the typed wiring always has them all.
- * The document is a plain copy of the input, not yet frozen; what is not a node is left for
+ * The input is a plain copy of the input, not yet frozen; what is not a node is left for
  * the schema to name.
  */
 function fillLaterParams(solution: unknown): void {

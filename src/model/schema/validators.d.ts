@@ -4,7 +4,7 @@
  * not, leaves every error found on its `errors` property.
  *
  * Each is a type guard for the model type its schema mirrors (the schema's description
- * says which): a document the schema accepts has that type's shape. Semantic rules the
+ * says which): an input the schema accepts has that type's shape. Semantic rules the
  * schema cannot state (unique ids, durations in range) are checked after, in semantics.ts.
  */
 import type { Level } from '../level';
